@@ -1,0 +1,13 @@
+import ArgumentParser
+
+extension Populus {
+    /// `populus bench …`: speed and memory figures, side by side with peers.
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure speed and memory against the peer each component is compared with.",
+            subcommands: [
+                BenchEngine.self,
+            ]
+        )
+    }
+}
