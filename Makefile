@@ -43,6 +43,7 @@ test: deps
 bench: build
 	@mkdir -p Benchmarks/results
 	$(BIN) bench engine --json Benchmarks/results/engine.json
+	$(BIN) bench envs --json Benchmarks/results/envs.json
 
 # Installs the Python peers the benchmarks compare against (optional).
 bench-peers:

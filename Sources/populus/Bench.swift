@@ -7,6 +7,7 @@ extension Populus {
             abstract: "Measure speed and memory against the peer each component is compared with.",
             subcommands: [
                 BenchEngine.self,
+                BenchEnvs.self,
             ]
         )
     }

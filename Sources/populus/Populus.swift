@@ -9,6 +9,8 @@ struct Populus: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Bench.self,
+            ConfigCommand.self,
+            Env.self,
         ]
     )
 }
