@@ -3,7 +3,7 @@
 #   make test   the same set-up, then the whole test suite
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libgsl-dev libopenblas-dev
+APT_PACKAGES := libgsl-dev libopenblas-dev libbox2d-dev
 BUILD_FLAGS := -c release
 BIN := .build/release/populus
 PYTHON ?= python3
@@ -44,6 +44,8 @@ bench: build
 	@mkdir -p Benchmarks/results
 	$(BIN) bench engine --json Benchmarks/results/engine.json
 	$(BIN) bench envs --json Benchmarks/results/envs.json
+	$(BIN) bench es --json Benchmarks/results/es.json
+	$(BIN) bench ppo --json Benchmarks/results/ppo.json
 
 # Installs the Python peers the benchmarks compare against (optional).
 bench-peers:

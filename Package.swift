@@ -37,11 +37,32 @@ let package = Package(
         .target(name: "Checkpoint", dependencies: ["Random"]),
         // YAML configs: typed decoding, key-path errors, overrides.
         .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // ES policy search on any registered environment: the `es` run kind.
+        // `native`: the policy's forward pass (256 × 500 a generation) uses the
+        // machine's full SIMD width; Swift never fuses a*b+c, so bits are the same.
+        .target(name: "PolicySearch", dependencies: ["Evolution", "Checkpoint", "Config", "Environments", "Autodiff", "Random"],
+                swiftSettings: [.unsafeFlags(["-target-cpu", "native"])]),
+        // Policies, rollouts, GAE, PPO, vanilla PG and the agent lifetime API.
+        .target(name: "Agents", dependencies: ["Autodiff", "Environments", "Random", "Config", "Checkpoint"],
+                swiftSettings: numeric),
+        // Gymnasium's BipedalWalker on Box2D 2.4 (libbox2d-dev): a thin C++ shim with a C header.
+        .target(name: "CBox2D", linkerSettings: [.linkedLibrary("box2d")]),
+        // POET's parametric bipedal-walker courses (`walker-terrain`).
+        .target(name: "Walker", dependencies: ["CBox2D", "Environments", "Random"]),
+        // Statistics, CSV/JSON, SVG plots and self-contained HTML pages for reports.
+        .target(name: "Report"),
+        // Evolved Policy Gradients: the loss network L_φ, the inner loop, the outer ES loop, compare.
+        .target(name: "EPG", dependencies: ["Agents", "Autodiff", "Evolution", "Checkpoint", "Config", "Environments", "Random", "Report"]),
+        // Population Based Training: PPO members exploit and explore hyperparameters and weights.
+        .target(name: "PBT", dependencies: ["Agents", "Autodiff", "Checkpoint", "Config", "Environments", "Evolution", "Random", "Report"],
+                swiftSettings: numeric),
+        // POET: environment–agent pairs, mutation under a minimal criterion, novelty, ES agents, transfers.
+        .target(name: "POET", dependencies: ["Evolution", "Checkpoint", "Config", "Environments", "PolicySearch", "Walker", "Random", "Report"]),
         // The command-line tool.
         .executableTarget(
             name: "populus",
             dependencies: [
-                "CGSL", "Random", "Autodiff", "Environments", "Evolution", "Checkpoint", "Config",
+                "CGSL", "Random", "Autodiff", "Environments", "Evolution", "Checkpoint", "Config", "PolicySearch", "Agents", "Walker", "EPG", "Report", "PBT", "POET",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
         ),
@@ -52,6 +73,13 @@ let package = Package(
         .testTarget(name: "EvolutionTests", dependencies: ["Evolution", "Random"]),
         .testTarget(name: "CheckpointTests", dependencies: ["Checkpoint", "Random"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "PolicySearchTests", dependencies: ["PolicySearch", "Evolution", "Checkpoint", "Config", "Environments", "Random"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Autodiff", "Environments", "Random", "Config"]),
+        .testTarget(name: "WalkerTests", dependencies: ["Walker", "Environments", "Random"]),
+        .testTarget(name: "EPGTests", dependencies: ["EPG", "Agents", "Autodiff", "Environments", "Evolution", "Random"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "PBTTests", dependencies: ["PBT", "Agents", "Environments", "Random", "Checkpoint", "Config", "Autodiff"]),
+        .testTarget(name: "POETTests", dependencies: ["POET", "Evolution", "Environments", "Random", "Checkpoint"]),
         .testTarget(name: "CLITests", dependencies: []),
     ]
 )

@@ -8,6 +8,8 @@ extension Populus {
             subcommands: [
                 BenchEngine.self,
                 BenchEnvs.self,
+                BenchES.self,
+                BenchPPO.self,
             ]
         )
     }

@@ -44,39 +44,61 @@ enum BLASProbe {
     }
 }
 
-extension BenchEngine {
-    /// Raw sgemm C = A·B at n × n × n: 2n³ flops per call.
-    func measureSgemm(into report: inout BenchReport) {
-        let openblas: BLASProbe.Sgemm = cblas_sgemm
-        for n in [256, 1024] {
-            report.number("sgemm_gflops_\(n)", sgemmGflops(openblas, n: n), unit: "GFLOP/s")
-        }
-        if let reference = BLASProbe.gslReferenceSgemm() {
-            report.number("gslcblas_sgemm_gflops_256", sgemmGflops(reference, n: 256, budget: 0.5), unit: "GFLOP/s")
-            report.number("openblas_over_gslcblas_256",
-                          sgemmGflops(openblas, n: 256, budget: 0.3) / sgemmGflops(reference, n: 256, budget: 0.3))
-        } else {
-            report.note("libgslcblas.so.0 not found: reference CBLAS not timed")
-        }
-    }
+/// Square matrices for timing `C = A·B` with some sgemm.
+final class SgemmProbe {
+    let n: Int
+    let a: UnsafeMutablePointer<Float>, b: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>
 
-    private func sgemmGflops(_ sgemm: BLASProbe.Sgemm, n: Int, budget: Double? = nil) -> Double {
-        var a = [Float](repeating: 0, count: n * n), b = a
-        var c = [Float](repeating: 0, count: n * n)
+    init(n: Int) {
+        self.n = n
+        a = .allocate(capacity: n * n)
+        b = .allocate(capacity: n * n)
+        c = .allocate(capacity: n * n)
         for i in 0..<(n * n) {
             a[i] = Float(i % 13) / 13 - 0.5
             b[i] = Float(i % 7) / 7 - 0.5
+            c[i] = 0
         }
-        let t = a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    bestTime(seconds: budget ?? seconds, batch: n >= 1024 ? 2 : 20) {
-                        sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n),
-                              1, pa.baseAddress, Int32(n), pb.baseAddress, Int32(n), 0, pc.baseAddress, Int32(n))
-                    }
-                }
-            }
+    }
+
+    deinit {
+        a.deallocate()
+        b.deallocate()
+        c.deallocate()
+    }
+
+    /// One n × n × n product: 2n³ flops.
+    func run(_ sgemm: BLASProbe.Sgemm) {
+        let m = Int32(n)
+        sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, m, m, 1, a, m, b, m, 0, c, m)
+    }
+
+    var flops: Double { 2 * Double(n * n * n) }
+}
+
+extension BenchEngine {
+    /// Raw OpenBLAS sgemm against the engine's Dense forward + backward at
+    /// n = 256 and 1024 (timed in alternation, so the ratio is fair on a busy
+    /// machine), then GSL's reference CBLAS at 256 for contrast.
+    func measureSgemmAndDense(into report: inout BenchReport) {
+        let openblas: BLASProbe.Sgemm = cblas_sgemm
+        for n in [256, 1024] {
+            let probe = SgemmProbe(n: n)
+            let dense = DenseStep(width: n, batch: n)
+            let t = bestTimes(seconds: 2 * seconds, batch: n >= 1024 ? 2 : 10,
+                              [{ probe.run(openblas) }, { dense.run() }])
+            let sgemm = probe.flops / t[0] / 1e9, engine = 3 * probe.flops / t[1] / 1e9
+            report.number("sgemm_gflops_\(n)", sgemm, unit: "GFLOP/s")
+            report.number("dense_gflops_\(n)", engine, unit: "GFLOP/s (forward + backward = 3 products)")
+            report.number("dense_over_sgemm_\(n)", engine / sgemm)
         }
-        return 2 * Double(n * n * n) / t / 1e9
+        guard let reference = BLASProbe.gslReferenceSgemm() else {
+            report.note("libgslcblas.so.0 not found: reference CBLAS not timed")
+            return
+        }
+        let probe = SgemmProbe(n: 256)
+        let t = bestTimes(seconds: 0.6, batch: 1, [{ probe.run(openblas) }, { probe.run(reference) }])
+        report.number("gslcblas_sgemm_gflops_256", probe.flops / t[1] / 1e9, unit: "GFLOP/s (GSL's reference CBLAS)")
+        report.number("openblas_over_gslcblas_256", t[1] / t[0])
     }
 }

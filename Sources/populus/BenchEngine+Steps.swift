@@ -2,20 +2,6 @@ import Autodiff
 import Random
 
 extension BenchEngine {
-    /// Dense(n → n) forward + backward at batch n: x·W + b, then ∂W = xᵀG,
-    /// ∂b = Σ G, ∂x = G·Wᵀ. Counted as 3 × 2n³ flops.
-    func measureDense(into report: inout BenchReport) {
-        for n in [256, 1024] {
-            let step = DenseStep(width: n, batch: n)
-            let t = bestTime(seconds: seconds, batch: n >= 1024 ? 2 : 10) { step.run() }
-            let gflops = 3 * 2 * Double(n * n * n) / t / 1e9
-            report.number("dense_gflops_\(n)", gflops, unit: "GFLOP/s")
-            if case let .number(raw, _)? = report.entries.first(where: { $0.key == "sgemm_gflops_\(n)" })?.value {
-                report.number("dense_over_sgemm_\(n)", gflops / raw)
-            }
-        }
-    }
-
     /// A training step of an 8 → 64 → 64 → 2 tanh MLP: forward, mean squared
     /// error, backward, Adam (the JAX peer does exactly the same).
     func measureMLP(into report: inout BenchReport) {

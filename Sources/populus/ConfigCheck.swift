@@ -1,3 +1,4 @@
+import Agents
 import ArgumentParser
 import Config
 import Foundation
@@ -59,7 +60,9 @@ extension Populus.ConfigCommand {
 
         /// The `Configuration` type each algorithm's document decodes into. An
         /// algorithm's target adds its line, e.g. `.ppo: { try $0.resolvedYAML(PPOConfiguration.self) }`.
-        static let resolvers: [Algorithm: @Sendable (ConfigDocument) throws -> String] = [:]
+        static let resolvers: [Algorithm: @Sendable (ConfigDocument) throws -> String] = [
+            .ppo: { try $0.resolvedYAML(PPOConfiguration.self) },
+        ]
 
         func run() throws {
             let document = try options.document()

@@ -9,8 +9,16 @@ struct Populus: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Bench.self,
+            Compare.self,
             ConfigCommand.self,
             Env.self,
+            Evolve.self,
+            Inspect.self,
+            Pbt.self,
+            Poet.self,
+            Report.self,
+            Resume.self,
+            Train.self,
         ]
     )
 }

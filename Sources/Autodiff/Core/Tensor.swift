@@ -52,6 +52,9 @@ public struct Tensor {
 
 extension Tape {
     /// ∂loss/∂t from the last `backward`, or zeros if none reached `t`.
+    /// Exact for leaves (`variable`s) and ordinary ops; for the output of a
+    /// fused `linear` or `Dense` it is the gradient at the pre-activation
+    /// (that pullback rescales its buffer in place to save a copy).
     public func gradient(of t: Tensor) -> [Float] {
         let n = node(t).pointee
         guard let g = n.grad, n.gradWritten else { return [Float](repeating: 0, count: n.count) }

@@ -52,11 +52,7 @@ extension Tape {
                  beta: ow ? 0 : 1, dw, ldc: cout)
         }
         if b >= 0, let (db, ow) = sink(b) {
-            store(db, ow, cout) { g[$0] }
-            for i in 1..<steps {
-                let gi = g + i * cout
-                for o in 0..<cout { db[o] += gi[o] }
-            }
+            columnSums(g, rows: steps, cols: cout, into: db, overwrite: ow)
         }
         if let dx = accumulatingSink(x) {
             let dcols = scratch(steps * width)

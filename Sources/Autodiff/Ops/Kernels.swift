@@ -30,3 +30,32 @@ func blockSum(_ p: UnsafePointer<Float>, _ n: Int, squares: Bool = false) -> Dou
     }
     return total
 }
+
+/// dst[c] (=, or += unless `overwrite`) Σ_r src[r·cols + c]: column sums of a
+/// row-major matrix (bias gradients, sums over the batch).
+///
+/// Sixteen columns at a time are summed down the rows in a register, instead
+/// of adding each row into `dst` (a store-to-load chain through memory per
+/// row). Each column is still summed in row order, so the result is the same
+/// as the plain loop's, bit for bit.
+@inline(__always)
+func columnSums(_ src: UnsafePointer<Float>, rows: Int, cols: Int,
+                into dst: UnsafeMutablePointer<Float>, overwrite: Bool) {
+    var c = 0
+    while c + 16 <= cols {
+        var acc = UnsafeRawPointer(src + c).loadUnaligned(as: SIMD16<Float>.self)
+        for r in 1..<max(rows, 1) {
+            acc += UnsafeRawPointer(src + r * cols + c).loadUnaligned(as: SIMD16<Float>.self)
+        }
+        let out = UnsafeMutableRawPointer(dst + c)
+        if !overwrite { acc += out.loadUnaligned(as: SIMD16<Float>.self) }
+        out.storeBytes(of: acc, as: SIMD16<Float>.self)
+        c += 16
+    }
+    while c < cols {
+        var s = src[c]
+        for r in 1..<max(rows, 1) { s += src[r * cols + c] }
+        dst[c] = overwrite ? s : dst[c] + s
+        c += 1
+    }
+}

@@ -24,12 +24,13 @@ extension Tape {
         let out = record(rows: rows, cols: outs, op: .linear(x: x.id, w: w.id, b: b?.id ?? -1, act),
                          needsGrad: needsGrad)
         let y = nodes[Int(out.id)].value
-        if let bias {
-            for r in 0..<rows { (y + r * outs).update(from: bias, count: outs) }
-        }
         gemm(false, false, m: rows, n: outs, k: xn.cols, xn.value, lda: xn.cols, wn.value, ldb: outs,
-             beta: bias == nil ? 0 : 1, y, ldc: outs)
-        act.apply(y, rows * outs)
+             beta: 0, y, ldc: outs)
+        if let bias {
+            act.apply(y, rows: rows, cols: outs, bias: bias)
+        } else {
+            act.apply(y, rows * outs)
+        }
         return out
     }
 
@@ -44,11 +45,7 @@ extension Tape {
                  beta: ow ? 0 : 1, dw, ldc: outs)
         }
         if b >= 0, let (db, ow) = sink(b) {
-            if ow { db.update(from: g, count: outs) } else { for c in 0..<outs { db[c] += g[c] } }
-            for r in 1..<max(rows, 1) {
-                let gr = g + r * outs
-                for c in 0..<outs { db[c] += gr[c] }
-            }
+            columnSums(g, rows: rows, cols: outs, into: db, overwrite: ow)
         }
         if let (dx, ow) = sink(x) {
             gemm(false, true, m: rows, n: ins, k: outs, g, lda: outs, wn.value, ldb: outs,

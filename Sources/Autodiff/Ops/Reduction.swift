@@ -40,11 +40,7 @@ extension Tape {
                          op: .sumAxis(x.id, axis: Int8(axis), mean: mean), needsGrad: xn.grad != nil)
         let y = nodes[Int(out.id)].value, v = xn.value
         if axis == 0 {
-            y.update(from: v, count: cols)
-            for r in 1..<rows {
-                let vr = v + r * cols
-                for c in 0..<cols { y[c] += vr[c] }
-            }
+            columnSums(v, rows: rows, cols: cols, into: y, overwrite: true)
             if mean {
                 let s = 1 / Float(rows)
                 for c in 0..<cols { y[c] *= s }

@@ -81,11 +81,6 @@ extension Tape {
 
     func pullbackRepeatRows(_ x: Int32, _ node: Node) {
         guard let (dx, ow) = sink(x) else { return }
-        let cols = node.cols, g = node.grad!
-        store(dx, ow, cols) { g[$0] }
-        for r in 1..<node.rows {
-            let gr = g + r * cols
-            for c in 0..<cols { dx[c] += gr[c] }
-        }
+        columnSums(node.grad!, rows: node.rows, cols: node.cols, into: dx, overwrite: ow)
     }
 }

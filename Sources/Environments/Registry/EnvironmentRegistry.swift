@@ -46,8 +46,20 @@ public struct EnvironmentRegistry: Sendable {
         return d <= max(3, key.count / 2) ? best : nil
     }
 
-    /// Every family the seed papers need.
-    public static let standard = EnvironmentRegistry([
+    /// Every family the seed papers need, plus those other modules add at
+    /// start-up with `registerStandard` (Walker's Box2D `walker-terrain`,
+    /// which Environments cannot import).
+    public static var standard: EnvironmentRegistry { store.current }
+
+    /// Adds `family` to `standard` for the whole process; a name already
+    /// registered is left as it is (registering twice is harmless).
+    public static func registerStandard(_ family: AnyTaskDistribution) {
+        store.update { registry in
+            if registry.lookup(family.name) == nil { registry.register(family) }
+        }
+    }
+
+    static let store = RegistryStore(EnvironmentRegistry([
         AnyTaskDistribution(CartPoleFamily.gymnasium, aliases: ["CartPole-v1"]),
         AnyTaskDistribution(FixedFamily.acrobot, aliases: ["Acrobot-v1"]),
         AnyTaskDistribution(MountainCarFamily.gymnasium, aliases: ["MountainCar-v0"]),
@@ -65,7 +77,8 @@ public struct EnvironmentRegistry: Sendable {
         AnyTaskDistribution(PointGoalFamily()),
         AnyTaskDistribution(PointDirectionFamily()),
         AnyTaskDistribution(MazeFamily()),
-    ])
+        AnyTaskDistribution(ParametricTaskDistribution(PointCourseFamily())),
+    ]))
 }
 
 /// Levenshtein distance (insertions, deletions, substitutions), O(|a|·|b|).

@@ -1,0 +1,117 @@
+import Agents
+import Environments
+import Evolution
+import Random
+
+/// `populus compare`'s experiment: fresh agents on held-out tasks trained by
+/// the evolved loss (α = 0), by PPO and by vanilla PG under the same budget T,
+/// seed for seed on the same tasks with the same agent streams. The evolved
+/// lifetimes also record cos(∇θL_φ, ∇θL_PPO) at every gradient step.
+///
+///     let c = Comparison(configuration: config, genome: run.best?.genome ?? run.strategy.mean,
+///                        split: .ood, seeds: 8, baselines: [.ppo, .vpg], threads: 2)
+///     let result = try c.run { done, total in print("\(done)/\(total) lifetimes") }
+public struct Comparison: Sendable {
+    public let configuration: EPGConfiguration
+    /// φ.
+    public let genome: [Float]
+    public let split: TaskSplit
+    public let seeds: Int
+    public let baselines: [LearnerKind]
+    public let threads: Int
+
+    public init(configuration: EPGConfiguration, genome: [Float], split: TaskSplit, seeds: Int,
+                baselines: [LearnerKind], threads: Int) {
+        self.configuration = configuration
+        self.genome = genome
+        self.split = split
+        self.seeds = seeds
+        self.baselines = baselines
+        self.threads = max(1, threads)
+    }
+
+    /// The methods in report order.
+    public var methods: [String] { ["evolved"] + baselines.map(Self.name) }
+
+    /// A baseline's name in reports: `ppo`, `pg`.
+    public static func name(_ learner: LearnerKind) -> String { learner == .vpg ? "pg" : learner.rawValue }
+
+    /// Held-out task i: drawn from `split` under `(seed, ["compare"])` —
+    /// never the draws evolution trained on (train split) or validated on.
+    public func tasks() throws -> [AnyTask] {
+        let family = try EnvironmentRegistry.standard.resolve(configuration.env)
+        return try family.tasks(seed: streamKey(seed: configuration.seed, path: ["compare"]), split: split, count: seeds)
+    }
+
+    /// Runs every (method, seed) lifetime in parallel; `progress(done, total)`
+    /// is called from worker threads as lifetimes finish.
+    public func run(progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> ComparisonResult {
+        let family = try EnvironmentRegistry.standard.resolve(configuration.env)
+        let loop = InnerLoop(family: family, inner: configuration.inner, lossNetwork: configuration.lossNetwork,
+                             fitness: configuration.fitness)
+        guard genome.count == loop.genomeLength else {
+            throw EPGError.invalid("φ has \(genome.count) values; this configuration's loss network has \(loop.genomeLength)")
+        }
+        let tasks = try tasks()
+        let methods = self.methods, baselines = self.baselines, genome = self.genome
+        let compare = configuration.compare, runSeed = configuration.seed
+        let total = methods.count * seeds, seeds = self.seeds
+        let slots = OutcomeSlots(count: total)
+        let counter = ProgressCounter()
+        concurrentForEach(total, threads: threads) { unit, _ in
+            let m = unit / seeds, i = unit % seeds
+            let seed = streamKey(seed: runSeed, path: ["compare-agent", .init(i)])
+            let path: [StreamPathComponent] = ["compare", .init(i)]
+            do {
+                if m == 0 {
+                    let probe = GradientProbe()
+                    let outcome = try loop.run(genome: genome, alpha: 0, task: tasks[i], seed: seed, path: path, probe: probe)
+                    slots.set(unit, MethodRun(method: methods[m], seed: i, task: tasks[i].description, outcome: outcome,
+                                              alignment: probe.samples))
+                } else {
+                    let learner = baselines[m - 1]
+                    let h = learner == .vpg ? compare.pg : compare.ppo
+                    let outcome = try loop.runBaseline(learner: learner, hyperparameters: h, task: tasks[i], seed: seed, path: path)
+                    slots.set(unit, MethodRun(method: methods[m], seed: i, task: tasks[i].description, outcome: outcome,
+                                              alignment: []))
+                }
+            } catch {
+                slots.fail(unit, "\(methods[m]) seed \(i): \(error)")
+            }
+            progress(counter.increment(), total)
+        }
+        if let failure = slots.failures.first { throw EPGError.invalid("a comparison lifetime failed: \(failure)") }
+        return ComparisonResult(runs: slots.runs, methods: methods, split: split, seeds: seeds,
+                                budget: configuration.inner.lifetimeSteps, lastEpisodes: configuration.fitness.episodes)
+    }
+}
+
+/// One lifetime of one method.
+public struct MethodRun: Sendable {
+    public var method: String
+    public var seed: Int
+    public var task: String
+    public var outcome: LifetimeOutcome
+    /// (t/T, cos(∇θL_φ, ∇θL_PPO)) per gradient step (evolved lifetimes only).
+    public var alignment: [(time: Double, cosine: Double)]
+}
+
+/// Results of parallel lifetimes, one slot each.
+final class OutcomeSlots: @unchecked Sendable {
+    private let lock = WorkerLock()
+    private var slots: [MethodRun?]
+    private(set) var failures: [String] = []
+
+    init(count: Int) { slots = [MethodRun?](repeating: nil, count: count) }
+
+    func set(_ i: Int, _ run: MethodRun) { lock.locked { slots[i] = run } }
+    func fail(_ i: Int, _ why: String) { lock.locked { failures.append(why) } }
+    var runs: [MethodRun] { slots.compactMap { $0 } }
+}
+
+/// Counts finished lifetimes across threads.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = WorkerLock()
+    private var value = 0
+    func increment() -> Int { lock.locked { value += 1; return value } }
+}

@@ -1,0 +1,79 @@
+import Agents
+import Foundation
+
+extension BenchPPO {
+    /// Runs `Benchmarks/peers/sb3_ppo.py` with the config's hyperparameters:
+    /// `peerSeeds` seeds with torch on one thread, one on torch's default.
+    func runPeers(into figures: inout PPOBenchFigures) {
+        let script = peersDirectory.map { $0 + "/sb3_ppo.py" } ?? Self.locate("Benchmarks/peers/sb3_ppo.py")
+        guard let script, FileManager.default.fileExists(atPath: script) else {
+            figures.notes.append("peer script not found (Benchmarks/peers/sb3_ppo.py); pass --peers-directory")
+            return
+        }
+        guard (try? python(["-c", "import stable_baselines3, torch, gymnasium"]))?.status == 0 else {
+            figures.notes.append("Stable-Baselines3 is not installed (python3 -c 'import stable_baselines3' failed): pip install stable-baselines3")
+            return
+        }
+        let c = figures.config, h = c.ppo
+        if h.clipVloss { figures.notes.append("clip_vloss is on here; SB3 runs without value clipping") }
+        if h.normObs || h.normReward || h.sharedTorso || h.targetKL != nil {
+            figures.notes.append("the config uses options the SB3 script does not mirror (norm_obs/norm_reward/shared_torso/target_kl)")
+        }
+        let common = [
+            "--env", c.env, "--total-steps", String(c.totalSteps), "--n-envs", String(h.numEnvs),
+            "--n-steps", String(h.numSteps), "--batch-size", String(h.minibatchSize), "--n-epochs", String(h.updateEpochs),
+            "--gamma", String(h.gamma), "--gae-lambda", String(h.gaeLambda), "--learning-rate", String(h.learningRate),
+            "--anneal-lr", h.annealLR ? "1" : "0", "--clip-range", String(h.clipCoef), "--ent-coef", String(h.entCoef),
+            // SB3's value loss is the unhalved MSE: its vf_coef is half of ours.
+            "--vf-coef", String(h.vfCoef / 2), "--max-grad-norm", String(h.maxGradNorm ?? 1e9),
+            "--hidden", h.hiddenSizes.map(String.init).joined(separator: ","), "--threshold", String(figures.threshold),
+        ]
+        var runs: [(seed: Int, threads: Int)] = (0..<peerSeeds).map { (seed: $0 + 1, threads: 1) }
+        runs.append((seed: 1, threads: 0))
+        for (seed, threads) in runs {
+            do {
+                let result = try python([script, "--seed", String(seed), "--threads", String(threads)] + common)
+                guard result.status == 0,
+                      let line = result.output.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
+                      let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                      let steps = o["steps"] as? Int, let seconds = o["seconds"] as? Double
+                else {
+                    figures.notes.append("sb3_ppo.py failed (exit \(result.status)): \(result.output.suffix(300))")
+                    continue
+                }
+                let run = PPOBenchFigures.Run(seed: seed, steps: steps, seconds: seconds,
+                                              stepsToThreshold: o["steps_to_threshold"] as? Int,
+                                              finalReturn: o["final_return_mean"] as? Double ?? .nan)
+                let usedThreads = o["threads"] as? Int ?? threads
+                if threads == 1 {
+                    figures.sb3.append(run)
+                    print("  SB3 seed \(seed), torch 1 thread: \(run.summary)")
+                } else {
+                    figures.sb3Default = run
+                    figures.sb3DefaultThreads = usedThreads
+                    print("  SB3 seed \(seed), torch default (\(usedThreads) threads): \(run.summary)")
+                }
+                figures.sb3Version = o["version"] as? String ?? "?"
+                figures.torchVersion = o["torch"] as? String ?? "?"
+            } catch {
+                figures.notes.append("sb3_ppo.py could not run: \(error)")
+            }
+        }
+    }
+
+    private func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        var env = ProcessInfo.processInfo.environment
+        env["CUDA_VISIBLE_DEVICES"] = ""
+        process.environment = env
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,132 @@
+import Agents
+import ArgumentParser
+import Config
+import Foundation
+
+/// `populus bench ppo`: environment steps per second and sample efficiency of
+/// PPO on the CartPole config, side by side with Stable-Baselines3's PPO on
+/// the same hyperparameters (torch on one thread, and on its default), plus
+/// the parallel scaling of independent agents (1 thread vs 2, results
+/// compared bit for bit).
+struct BenchPPO: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ppo",
+        abstract: "Time PPO training on CartPole against Stable-Baselines3 with the same hyperparameters, and 8 agents on 1 vs 2 threads.")
+
+    @Option(name: .long, help: "Also write the figures as JSON to this file.")
+    var json: String?
+
+    @Option(name: .long, help: "The PPO config to time (default: Configs/ppo-cartpole.yaml, found from the working directory or beside the executable).")
+    var config: String?
+
+    @Option(name: .long, help: "Seeds of our agent to time (1, 2, …); each trains the config's total_steps.")
+    var seeds: Int = 3
+
+    @Option(name: .long, help: "Seeds of Stable-Baselines3 (torch on one thread); one more runs on torch's default thread count.")
+    var peerSeeds: Int = 2
+
+    @Option(name: .long, help: "Agents in the scaling measurement.")
+    var scalingAgents: Int = 8
+
+    @Option(name: .long, help: "Environment steps each scaling agent trains.")
+    var scalingSteps: Int = 20_000
+
+    @Option(name: .long, help: "Mean return over the last 20 episodes that counts as solved (sample efficiency).")
+    var threshold: Double = 475
+
+    @Option(name: .long, help: "Directory of the peer scripts (default: Benchmarks/peers).")
+    var peersDirectory: String?
+
+    @Flag(name: .long, help: "Skip Stable-Baselines3 even when it is installed.")
+    var noPeers = false
+
+    func validate() throws {
+        guard (1...20).contains(seeds) else { throw ValidationError("--seeds must be in 1…20, got \(seeds)") }
+        guard (0...20).contains(peerSeeds) else { throw ValidationError("--peer-seeds must be in 0…20, got \(peerSeeds)") }
+        guard (2...64).contains(scalingAgents) else { throw ValidationError("--scaling-agents must be in 2…64, got \(scalingAgents)") }
+        guard (1...10_000_000).contains(scalingSteps) else { throw ValidationError("--scaling-steps must be in 1…10,000,000, got \(scalingSteps)") }
+    }
+
+    func run() throws {
+        guard let path = findConfig() else {
+            throw ValidationError("cannot find Configs/ppo-cartpole.yaml; pass --config")
+        }
+        let cfg = try exitOnConfigError { try ConfigDocument(contentsOfFile: path).decode(PPOConfiguration.self) }
+        var figures = PPOBenchFigures(config: cfg, file: path, threshold: threshold)
+        print("populus bench ppo: \(cfg.env), \(cfg.totalSteps) steps, \(cfg.ppo.numEnvs) envs × \(cfg.ppo.numSteps) steps, "
+              + "\(cfg.ppo.updateEpochs) epochs × \(cfg.ppo.numMinibatches) minibatch(es), one thread each")
+        for s in 1...seeds {
+            var c = cfg
+            c.seed = UInt64(s)
+            let (agent, seconds) = try timed { let a = try Agent(try AgentSpec(c)); a.train(until: c.totalSteps); return a }
+            let run = PPOBenchFigures.Run(seed: s, steps: agent.steps, seconds: seconds,
+                                          stepsToThreshold: agent.curve.stepReaching(figures.threshold, window: 20),
+                                          finalReturn: agent.curve.meanReturn(last: 20) ?? .nan)
+            figures.ours.append(run)
+            print("  populus seed \(s): \(run.summary)")
+        }
+        if noPeers {
+            figures.notes.append("Stable-Baselines3 skipped (--no-peers)")
+        } else {
+            runPeers(into: &figures)
+        }
+        try measureScaling(cfg, into: &figures)
+        print(figures.table())
+        if let json {
+            try figures.writeJSON(to: json)
+            print("figures written to \(json)")
+        }
+        if figures.scaling?.identical == false { throw ExitCode.failure }
+    }
+
+    /// `scalingAgents` agents (paths `["bench", i]`) trained on 1 thread, then on
+    /// 2; the speed-up, and whether every curve and final state is bit-identical.
+    func measureScaling(_ cfg: PPOConfiguration, into figures: inout PPOBenchFigures) throws {
+        var c = cfg
+        c.totalSteps = scalingSteps
+        let base = try AgentSpec(c)
+        let specs = (0..<scalingAgents).map { i -> AgentSpec in
+            var s = base
+            s.path = ["bench", .init(i)]
+            return s
+        }
+        func train(threads: Int) throws -> (states: [[UInt8]], seconds: Double) {
+            let agents = try specs.map { try Agent($0) }
+            let (_, seconds) = try timed { Lifetime.train(agents, until: scalingSteps, threads: threads) }
+            return (agents.map(\.state.bytes), seconds)
+        }
+        let one = try train(threads: 1)
+        let two = try train(threads: 2)
+        let identical = one.states == two.states
+        figures.scaling = .init(agents: scalingAgents, stepsEach: scalingSteps, oneThread: one.seconds,
+                                twoThreads: two.seconds, identical: identical,
+                                cores: ProcessInfo.processInfo.activeProcessorCount)
+        print("  scaling: \(scalingAgents) agents × \(scalingSteps) steps: 1 thread \(String(format: "%.2f", one.seconds)) s, "
+              + "2 threads \(String(format: "%.2f", two.seconds)) s; results \(identical ? "bitwise identical" : "DIFFER")")
+    }
+
+    func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let value = try body()
+        let d = clock.now - start
+        return (value, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+    }
+
+    private func findConfig() -> String? {
+        if let config { return FileManager.default.fileExists(atPath: config) ? config : nil }
+        return Self.locate("Configs/ppo-cartpole.yaml")
+    }
+
+    /// `relative` under the working directory or a few levels above the executable.
+    static func locate(_ relative: String) -> String? {
+        let fm = FileManager.default
+        var candidates = [fm.currentDirectoryPath + "/" + relative]
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent(relative).path)
+            dir.deleteLastPathComponent()
+        }
+        return candidates.first { fm.fileExists(atPath: $0) }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import POET
+
+extension Populus {
+    /// `populus poet …`: looking inside a POET run.
+    struct Poet: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "poet",
+            abstract: "Look inside a POET run: draw an environment's course and its agent's trajectory.",
+            subcommands: [PoetShow.self]
+        )
+    }
+}
+
+/// `populus poet show populations/<run> ENV [--output file.svg]`.
+struct PoetShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Render one environment's course and one episode of its paired agent as an SVG file.",
+        discussion: "ENV is an environment id as `populus inspect` lists them (active or archived). The episode is deterministic (seeded by the run seed and the id), so the same checkpoint always draws the same picture."
+    )
+
+    @Argument(help: ArgumentHelp("A POET run directory (populations/<name>) or one of its checkpoint files.", valueName: "run"))
+    var path: String
+
+    @Argument(help: ArgumentHelp("The environment's id.", valueName: "env"))
+    var env: Int
+
+    @Option(help: ArgumentHelp("Where to write the SVG (default: <run>/env-<ENV>.svg).", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Draw the course only, without playing an episode.")
+    var courseOnly = false
+
+    func run() throws {
+        try reportingFailures {
+            let url = URL(fileURLWithPath: path)
+            let saved: POETRun.Saved
+            do {
+                saved = try POETRun.load(url)
+            } catch let error as POETError {
+                throw UsageFailure(error.description)
+            }
+            let run = saved.run
+            guard let pair = run.pair(id: env) else {
+                let ids = run.allPairs.map { String($0.id) }.joined(separator: ", ")
+                throw UsageFailure("\(path): no environment \(env); this run has: \(ids)")
+            }
+            let (drawing, outcome) = try run.drawing(of: pair, trace: !courseOnly)
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            let root = isDirectory.boolValue ? url : url.deletingLastPathComponent().deletingLastPathComponent()
+            let target = output.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("env-\(env).svg")
+            try Data(drawing.svg.utf8).write(to: target, options: .atomic)
+            print("env \(pair.id): \(pair.encoding)")
+            print("score \(humanNumber(pair.score)), best \(humanNumber(pair.bestScore)), " + (pair.solvedAt.map { "solved at iteration \($0)" } ?? "unsolved"))
+            if let outcome { print("episode: return \(humanNumber(outcome.totalReward)) in \(outcome.steps) steps") }
+            print("wrote \(target.path)")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `populus evolve Configs/poet-quick.yaml`, killed with SIGKILL and resumed,
+/// ends bitwise equal to a run that went straight through; `inspect` and
+/// `poet show` describe it.
+final class POETCommandTests: XCTestCase {
+    private var directory: URL!
+    private var config: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Configs/poet-quick.yaml").path
+    }
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("populus-poet-cli-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The `digest` line of `populus inspect`.
+    private func digest(_ run: URL) throws -> String {
+        let r = try PopulusBinary.run(["inspect", run.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try XCTUnwrap(r.lines.first { $0.hasPrefix("digest") })
+    }
+
+    /// metrics.csv without its wall-clock column (the only one allowed to differ).
+    private func metrics(_ run: URL) throws -> [String] {
+        let lines = try String(contentsOf: run.appendingPathComponent("metrics.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let wall = try XCTUnwrap(lines.first?.firstIndex(of: "wall_seconds"))
+        return lines.map { row in row.enumerated().filter { $0.offset != wall }.map(\.element).joined(separator: ",") }
+    }
+
+    func testTheQuickConfigKilledAndResumedFinishesBitwiseLikeAStraightRun() throws {
+        let straight = directory.appendingPathComponent("straight")
+        let r = try PopulusBinary.run(["evolve", config, "--populations", straight.path, "--quiet", "--threads", "2"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let straightRun = straight.appendingPathComponent("poet-quick")
+
+        // The same config, SIGKILLed once its generation-20 checkpoint is on disk.
+        let killed = directory.appendingPathComponent("killed")
+        let process = Process()
+        process.executableURL = try PopulusBinary.url()
+        process.arguments = ["evolve", config, "--populations", killed.path, "--quiet", "--threads", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let killedRun = killed.appendingPathComponent("poet-quick")
+        let checkpoint = killedRun.appendingPathComponent("checkpoints/gen-00000020.ckpt")
+        let deadline = Date().addingTimeInterval(600)
+        while !FileManager.default.fileExists(atPath: checkpoint.path) && process.isRunning && Date() < deadline {
+            usleep(20_000)
+        }
+        XCTAssertTrue(process.isRunning, "the run finished before it could be killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+
+        let resumed = try PopulusBinary.run(["resume", killedRun.path, "--quiet", "--threads", "2"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(try digest(killedRun), try digest(straightRun))
+        XCTAssertEqual(try metrics(killedRun), try metrics(straightRun))
+        for file in ["events.jsonl"] where FileManager.default.fileExists(atPath: straightRun.appendingPathComponent(file).path) {
+            XCTAssertEqual(try Data(contentsOf: killedRun.appendingPathComponent(file)),
+                           try Data(contentsOf: straightRun.appendingPathComponent(file)), file)
+        }
+
+        // inspect lists environments with encodings and scores, and ANNECS.
+        let inspect = try PopulusBinary.run(["inspect", straightRun.path])
+        XCTAssertTrue(inspect.lines.contains { $0.hasPrefix("ANNECS") }, inspect.stdout)
+        XCTAssertTrue(inspect.lines.contains { $0.hasPrefix("active 0") && $0.contains("flat") && $0.contains("score") },
+                      inspect.stdout)
+
+        // poet show draws the course and the agent's path.
+        let svg = directory.appendingPathComponent("env-0.svg")
+        let show = try PopulusBinary.run(["poet", "show", straightRun.path, "0", "--output", svg.path])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        let drawing = try String(contentsOf: svg, encoding: .utf8)
+        XCTAssertTrue(drawing.hasPrefix("<svg"), drawing)
+        XCTAssertTrue(drawing.contains("<polyline"), "the ground and the agent's path")
+        XCTAssertTrue(show.stdout.contains("episode: return"), show.stdout)
+        let missing = try PopulusBinary.run(["poet", "show", straightRun.path, "999"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no environment 999"), missing.stderr)
+    }
+}

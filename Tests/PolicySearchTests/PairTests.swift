@@ -1,0 +1,86 @@
+import Config
+import Environments
+import Evolution
+import Foundation
+import PolicySearch
+import Random
+import XCTest
+
+/// Lockstep pairs are an optimisation only: bit for bit the results of
+/// single passes, single episodes, and the ES core's own `evaluate`.
+final class PairTests: XCTestCase {
+    func testForwardPairEqualsTwoSingleForwardsBitForBit() {
+        for sizes in [[4, 32, 32, 2], [13, 40, 7, 3], [3, 33, 64, 9, 2], [6, 2]] {
+            for activation in PolicyActivation.allCases {
+                let net = PolicyNetwork(sizes: sizes, activation: activation)
+                let rng = RandomStream(seed: 3, path: ["pair", "forward"])
+                func buffer(_ n: Int, _ sigma: Float) -> [Float] {
+                    var v = [Float](repeating: 0, count: n)
+                    rng.fill(gaussian: &v, mean: 0, sigma: sigma)
+                    return v
+                }
+                var packedA = buffer(net.parameterCount, 0.5), packedB = buffer(net.parameterCount, 0.5)
+                let xa = buffer(sizes[0], 2), xb = buffer(sizes[0], 2)
+                var sa = buffer(2 * net.width, 0), sb = buffer(2 * net.width, 0)
+                var pa = [Float](repeating: 0, count: sizes.last!), pb = pa, single = pa
+                packedA.withUnsafeMutableBufferPointer { ta in packedB.withUnsafeMutableBufferPointer { tb in
+                    sa.withUnsafeMutableBufferPointer { sa in sb.withUnsafeMutableBufferPointer { sb in
+                        pa.withUnsafeMutableBufferPointer { oa in pb.withUnsafeMutableBufferPointer { ob in
+                            xa.withUnsafeBufferPointer { xa in xb.withUnsafeBufferPointer { xb in
+                                net.forwardPair(
+                                    .init(theta: ta.baseAddress!, input: xa.baseAddress!, scratch: sa.baseAddress!, output: oa.baseAddress!),
+                                    .init(theta: tb.baseAddress!, input: xb.baseAddress!, scratch: sb.baseAddress!, output: ob.baseAddress!))
+                                single.withUnsafeMutableBufferPointer { o in
+                                    net.forward(packed: tb.baseAddress!, input: xb.baseAddress!, scratch: sa.baseAddress!, output: o.baseAddress!)
+                                }
+                                XCTAssertEqual(ob.map(\.bitPattern), single.map(\.bitPattern), "\(sizes) \(activation) lane B")
+                                single.withUnsafeMutableBufferPointer { o in
+                                    net.forward(packed: ta.baseAddress!, input: xa.baseAddress!, scratch: sb.baseAddress!, output: o.baseAddress!)
+                                }
+                                XCTAssertEqual(oa.map(\.bitPattern), single.map(\.bitPattern), "\(sizes) \(activation) lane A")
+                            } }
+                        } }
+                    } }
+                } }
+            }
+        }
+    }
+
+    func testPairedEpisodesEqualSingleEpisodes() throws {
+        for (env, actions) in [("CartPole-v1", ActionSelection.deterministic), ("cartpole-random", .sample),
+                               ("Pendulum-v1", .deterministic), ("bandit-2-easy", .deterministic)] {
+            let family = try EnvironmentRegistry.standard.resolve(env)
+            let net = PolicyNetwork(sizes: [family.observationSpace.dimension, 16,
+                                            EpisodeRunner.outputWidth(for: family.actionSpace)], activation: .tanh)
+            let runner = EpisodeRunner(family: family, network: net, split: .train, maxSteps: 300, actions: actions)
+            let mean = net.initialGenome(seed: 2, outputGain: 1)
+            var eps = [Float](repeating: 0, count: mean.count)
+            RandomStream(seed: 9, path: ["eps"]).fill(gaussian: &eps, mean: 0, sigma: 1)
+            for scale in [Float(0.05), 0.5] {
+                let plus = zip(mean, eps).map { $0 + scale * $1 }, minus = zip(mean, eps).map { $0 - scale * $1 }
+                for seed in [UInt64(1), 77] {
+                    let (a, b) = runner.pair(plus, minus, seed: seed)
+                    XCTAssertEqual(a, runner.episode(plus, seed: seed), "\(env) +")
+                    XCTAssertEqual(b, runner.episode(minus, seed: seed), "\(env) −")
+                }
+            }
+        }
+    }
+
+    func testPopulationEvaluationEqualsTheCoresEvaluate() throws {
+        for antithetic in [true, false] {
+            var config = try Support.tiny()
+            config.es.antithetic = antithetic
+            config.evaluation.episodes = 3
+            var run = try PolicySearchRun(configuration: config, threads: 2)
+            for _ in 0..<2 { _ = try run.runGeneration() }
+            let runner = run.runner
+            let reference = run.strategy.evaluate(episodes: 3) { genome, context in
+                Float(runner.episode(genome, seed: context.seed).totalReward)
+            }
+            let ours = run.evaluatePopulation()
+            XCTAssertEqual(ours.fitness.map(\.bitPattern), reference.map(\.bitPattern), "antithetic \(antithetic)")
+            XCTAssertGreaterThan(ours.envSteps, 16 * 3)
+        }
+    }
+}
