@@ -88,3 +88,21 @@ public enum POETEvent {
         EventValue.object([("iteration", .int(iteration)), ("event", .string(event))] + fields).text
     }
 }
+
+extension AnyEncoding {
+    /// Only the family's own encoding as JSON (what `poet.start_encoding` takes).
+    public var valueJSON: String {
+        get throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(EncodingBox(value)), as: UTF8.self)
+        }
+    }
+}
+
+/// Encodes an existential encoding as itself.
+private struct EncodingBox: Encodable {
+    let value: any ParametricEncoding
+    init(_ value: any ParametricEncoding) { self.value = value }
+    func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+}

@@ -1,6 +1,7 @@
 import Checkpoint
 import Config
 import Environments
+import Foundation
 import PolicySearch
 import Walker
 
@@ -77,7 +78,18 @@ extension POETConfiguration {
     /// `poet.start_encoding` read as an encoding of `family` and checked
     /// against its bounds; nil when unset.
     public func startEncoding(in family: AnyParametricEnvironment) throws -> AnyEncoding? {
-        guard let json = poet.startEncoding else { return nil }
+        guard let tree = poet.startEncoding else { return nil }
+        // Fields left out keep the flat environment's values (point-course needs every field).
+        let base = try JSONDecoder().decode(EncodingValue.self, from: Data(try family.initialEncoding.valueJSON.utf8))
+        guard case .object(var fields) = base, case .object(let given) = tree else {
+            throw POETError("expected a mapping of encoding fields, e.g. {pit_gap: [0.4, 1.2]}")
+        }
+        // Families ignore fields they do not know; a misspelt one would silently mean "absent".
+        if let unknown = given.keys.sorted().first(where: { fields[$0] == nil }) {
+            throw POETError("unknown field '\(unknown)'; \(family.name) encodings have: \(fields.keys.sorted().joined(separator: ", "))")
+        }
+        fields.merge(given) { _, new in new }
+        let json = EncodingValue.object(fields).json
         let encoding = try AnyEncoding(json: "{\"family\":\(EventValue.quote(family.name)),\"encoding\":\(json)}")
         try family.validate(encoding)
         return encoding

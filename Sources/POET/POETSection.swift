@@ -56,11 +56,11 @@ public struct POETSection: ConfigSection, Sendable, Equatable {
     public var memberEpisodes = 1
     /// T_max: steps after which an episode is cut (null: the environment's limit).
     public var maxSteps: Int? = nil
-    /// The environment the loop starts from, as the family's encoding in JSON
-    /// (e.g. `'{"ground_roughness": 2.4, "pit_gap": [0.8, 2.0]}'`; null: the
-    /// family's flat one). With `reproduction_interval` beyond `generations`
-    /// the run is plain ES on that one environment: the direct baseline.
-    public var startEncoding: String? = nil
+    /// The environment the loop starts from, as the family's encoding
+    /// (e.g. `{ground_roughness: 2.4, pit_gap: [0.8, 2.0]}`; null: the family's
+    /// flat one). With `reproduction_interval` beyond `generations` the run is
+    /// plain ES on that one environment: the direct baseline.
+    public var startEncoding: EncodingValue? = nil
     /// The course seed of the starting environment (null: drawn from the run seed).
     public var startTerrainSeed: UInt64? = nil
 

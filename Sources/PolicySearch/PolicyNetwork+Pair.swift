@@ -45,9 +45,19 @@ extension PolicyNetwork {
             if !last {
                 switch activation {
                 case .tanh:
-                    for j in 0..<m {
+                    // Both lanes loaded before either is stored: the two
+                    // polynomial chains then run side by side.
+                    var j = 0
+                    while j + 8 <= m {
+                        let ta = PolicyMath.tanh(Self.load8(ya + j)), tb = PolicyMath.tanh(Self.load8(yb + j))
+                        Self.store8(ta, ya + j)
+                        Self.store8(tb, yb + j)
+                        j += 8
+                    }
+                    while j < m {
                         ya[j] = PolicyMath.tanh(ya[j])
                         yb[j] = PolicyMath.tanh(yb[j])
+                        j += 1
                     }
                 case .relu:
                     for j in 0..<m {

@@ -37,6 +37,10 @@ public struct LineageTree: Sendable {
     public var width = 900
     public var rowHeight = 18
 
+    /// Root colours: Okabe & Ito's without black (black marks the ancestry), then six more.
+    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
+                                 "#999999", "#8C564B", "#17BECF", "#BCBD22", "#7F3C8D", "#11A579"]
+
     public init(title: String, members: Int, generations: Int) {
         self.title = title
         self.members = members
@@ -79,7 +83,7 @@ public struct LineageTree: Sendable {
         func f(_ v: Double) -> String { String(format: "%.2f", v) }
         func x(_ boundary: Int) -> Double { left + Double(boundary) * colW }
         func y(_ m: Int) -> Double { top + (Double(m) + 0.5) * rowH }
-        let palette = LinePlot.palette
+        let palette = Self.palette
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(Int(height))\" viewBox=\"0 0 \(width) \(Int(height))\" font-family=\"sans-serif\" font-size=\"11\">\n"
         s += "<title>\(XML.escape(title))</title>\n<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(Int(height))\" fill=\"#ffffff\"/>\n"
         s += "<text x=\"\(f(left + plotW / 2))\" y=\"20\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(XML.escape(title))</text>\n"

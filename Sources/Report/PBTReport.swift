@@ -61,8 +61,12 @@ public enum PBTReport {
             var plot = LinePlot(title: h.name, xLabel: "environment steps per member", yLabel: h.logScale ? "log₁₀ \(h.name)" : h.name)
             plot.width = 900
             plot.height = 320
+            // A step per generation: the value holds from the generation's first step to its last.
+            let starts = [0] + d.steps.dropLast()
+            let x = zip(starts, d.steps).flatMap { [$0, $1] }
             for (m, v) in h.values.enumerated() {
-                plot.series.append(.init(name: "m\(m)", x: d.steps, y: h.logScale ? v.map { $0 > 0 ? log10($0) : .nan } : v))
+                let y = v.flatMap { [$0, $0] }.map { h.logScale ? ($0 > 0 ? log10($0) : .nan) : $0 }
+                plot.series.append(.init(name: "m\(m)", x: x, y: y))
             }
             page.figure(svg: plot.svg, caption: "\(h.name) each member trained with, generation by generation (an exploit jumps to the copied value, then explore moves it).")
         }

@@ -49,7 +49,9 @@ public struct POETCourseDrawing: Sendable {
         let minX = (xs.min() ?? 0) - margin, maxX = (xs.max() ?? 1) + margin
         let minY = (ys.min() ?? 0) - margin, maxY = (ys.max() ?? 1) + margin
         let top = 28.0
-        let w = max((maxX - minX) * scale, 120), h = max((maxY - minY) * scale, 40) + top
+        // Room on the right for the last mark's label.
+        let labelRoom = 7.0 * Double(marks.map(\.label.count).max() ?? 0)
+        let w = max((maxX - minX) * scale + labelRoom, 120), h = max((maxY - minY) * scale, 40) + top
         func px(_ x: Double) -> String { String(format: "%.1f", (x - minX) * scale) }
         func py(_ y: Double) -> String { String(format: "%.1f", top + (maxY - y) * scale) }
         func points(_ p: [(x: Double, y: Double)]) -> String { p.map { "\(px($0.x)),\(py($0.y))" }.joined(separator: " ") }

@@ -8,6 +8,7 @@ extension Populus {
             subcommands: [
                 BenchEngine.self,
                 BenchEnvs.self,
+                EPGBench.self,
                 BenchES.self,
                 BenchPPO.self,
             ]

@@ -124,7 +124,7 @@ struct ESBenchFigures {
         func row(_ label: String, _ s: Summary, count: Int) -> String {
             let reach = s.secondsToTarget.map { $0.isFinite ? String(format: "%8.2f s (%g generations)", $0, s.generationsToTarget ?? 0) : "not reached" } ?? "-"
             let steady = s.generationsPerSecond.map { String(format: "%8.2f generations/s (%.2f M env steps/s)", $0, (s.stepsPerSecond ?? 0) / 1e6) } ?? "-"
-            return label.padding(toLength: 44, withPad: " ", startingAt: 0) + "to target " + reach + "   steady " + steady
+            return label.padding(toLength: max(label.count + 2, 30), withPad: " ", startingAt: 0) + "to target " + reach + "   steady " + steady
                 + (count > 1 ? "   [median of \(count) seeds, \(s.reached) reached]" : "")
         }
         lines.append(row("populus (\(threads) thread\(threads == 1 ? "" : "s"))", ours, count: populus.count))
@@ -139,7 +139,7 @@ struct ESBenchFigures {
             lines.append(String(format: "populus vs evosax: %@ faster to the target, %@ faster in steady state (target ≥ %g× on both)",
                                 a.map { String(format: "%.1f×", $0) } ?? "-", b.map { String(format: "%.1f×", $0) } ?? "-", Self.targetRatio))
             if let o = ours.cpuSecondsPerGeneration, let t = theirs.cpuSecondsPerGeneration, o > 0 {
-                lines.append(String(format: "CPU time a steady-state generation (all threads): populus %.1f ms, evosax %.1f ms (%.1f×: the wall-clock ratio when both have the cores to themselves)",
+                lines.append(String(format: "CPU time a steady-state generation (all threads): populus %.1f ms, evosax %.1f ms (%.1f× less; unlike wall-clock figures this barely depends on other jobs sharing the cores)",
                                     o * 1e3, t * 1e3, t / o))
             }
         }

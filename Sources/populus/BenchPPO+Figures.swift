@@ -29,8 +29,13 @@ struct PPOBenchFigures {
         var stepsEach: Int
         var oneThread: Double
         var twoThreads: Double
+        /// Process CPU seconds of the fastest runs (equal ⇒ no serial overhead from threading).
+        var oneThreadCPU: Double
+        var twoThreadsCPU: Double
         var identical: Bool
         var cores: Int
+        var repeats: Int
+        var loadAverage: Double?
         var speedup: Double { oneThread / twoThreads }
     }
 
@@ -83,9 +88,11 @@ struct PPOBenchFigures {
             lines.append(String(format: "populus is %.1f× SB3 (torch default threads) in steps/s", o / d.stepsPerSecond))
         }
         if let s = scaling {
-            lines.append(String(format: "scaling: %d agents × %d steps, 1 thread %.2f s, 2 threads %.2f s: %.2f× (target ≥ %.1f×, %d cores); results %@",
-                                s.agents, s.stepsEach, s.oneThread, s.twoThreads, s.speedup, Self.scalingTarget, s.cores,
-                                s.identical ? "bitwise identical" : "DIFFER"))
+            lines.append(String(format: "scaling: %d agents × %d steps, 1 thread %.2f s, 2 threads %.2f s: %.2f× (target ≥ %.1f×, %d cores); results ",
+                                s.agents, s.stepsEach, s.oneThread, s.twoThreads, s.speedup, Self.scalingTarget, s.cores)
+                         + (s.identical ? "bitwise identical" : "DIFFER"))
+            lines.append(String(format: "         CPU time %.2f s vs %.2f s", s.oneThreadCPU, s.twoThreadsCPU)
+                         + (s.loadAverage.map { String(format: "; load average %.1f on %d cores when measured", $0, s.cores) } ?? ""))
         }
         lines += notes.map { "note: \($0)" }
         return lines.joined(separator: "\n")
@@ -113,7 +120,8 @@ struct PPOBenchFigures {
         if let s = scaling {
             object["scaling"] = ["agents": s.agents, "steps_each": s.stepsEach, "one_thread_seconds": s.oneThread,
                                  "two_threads_seconds": s.twoThreads, "speedup": s.speedup, "bitwise_identical": s.identical,
-                                 "cores": s.cores]
+                                 "one_thread_cpu_seconds": s.oneThreadCPU, "two_threads_cpu_seconds": s.twoThreadsCPU,
+                                 "cores": s.cores, "repeats": s.repeats, "load_average": s.loadAverage ?? NSNull()]
         }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)

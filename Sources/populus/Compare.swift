@@ -102,7 +102,8 @@ extension Populus {
                 let d = ContinuousClock.now - started
                 say("compare \(done)/\(total) lifetimes  \(String(format: "%.1f", Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)) s")
             }
-            let summary = ComparisonSummary(result, threshold: c.compare.threshold, curvePoints: c.compare.curvePoints)
+            let summary = ComparisonSummary(result, threshold: c.compare.threshold, thresholdWindow: c.compare.thresholdWindow,
+                                            curvePoints: c.compare.curvePoints)
             let elapsed = ContinuousClock.now - started
             let context: [(label: String, value: String)] = [
                 ("run", directory.root.path),

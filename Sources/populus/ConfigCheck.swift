@@ -2,6 +2,7 @@ import Agents
 import ArgumentParser
 import Config
 import Foundation
+import POET
 
 /// The config file and its `--set` overrides: the option group every command
 /// that reads a config shares (`@OptionGroup var config: ConfigOptions`).
@@ -62,6 +63,7 @@ extension Populus.ConfigCommand {
         /// algorithm's target adds its line, e.g. `.ppo: { try $0.resolvedYAML(PPOConfiguration.self) }`.
         static let resolvers: [Algorithm: @Sendable (ConfigDocument) throws -> String] = [
             .ppo: { try $0.resolvedYAML(PPOConfiguration.self) },
+            .poet: { try $0.resolvedYAML(POETConfiguration.self) },
         ]
 
         func run() throws {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Config
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PBT
 import Report
 
@@ -22,7 +25,9 @@ struct PBTVersusRandom: ParsableCommand {
     @Option(help: ArgumentHelp("Seeds (pairs of runs).", valueName: "n"))
     var seeds = 3
 
-    @Option(help: ArgumentHelp("The return to reach (default: the env's usual goal, e.g. -250 on Pendulum, 475 on CartPole).", valueName: "return"))
+    // `.unconditional`: the value may start with '-' (`--threshold -250`).
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("The return to reach (default: the env's usual goal, e.g. -250 on Pendulum, 475 on CartPole).", valueName: "return"))
     var threshold: Double?
 
     @Option(help: ArgumentHelp("The directory run directories are created in.", valueName: "dir"))
@@ -46,7 +51,10 @@ struct PBTVersusRandom: ParsableCommand {
                 print("versus-random \(config.name): \(seeds) seed\(seeds == 1 ? "" : "s") × (PBT, random search), population \(config.pbt.populationSize), \(config.generations) × \(config.pbt.interval) steps per member, threshold \(humanNumber(goal))")
             }
             let result = try VersusRandom.run(config, seeds: seedList, threshold: goal, threads: execution.threads) { line in
-                if !execution.quiet { print(line) }
+                if !execution.quiet {
+                    print(line)
+                    fflush(nil) // a log file sees each run as it ends
+                }
             }
             let dir = URL(fileURLWithPath: populations).appendingPathComponent("\(config.name)-versus-random")
             try VersusRandomOutput.write(result, config: config, to: dir)

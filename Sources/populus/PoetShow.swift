@@ -54,6 +54,9 @@ struct PoetShow: ParsableCommand {
             let target = output.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("env-\(env).svg")
             try Data(drawing.svg.utf8).write(to: target, options: .atomic)
             print("env \(pair.id): \(pair.encoding)")
+            print("encoding \(try pair.encoding.valueJSON)")
+            print("terrain seed \(pair.terrainSeed)")
+            print("distance from the start \(humanNumber(try run.family.distance(pair.encoding, run.family.initialEncoding)))")
             print("score \(humanNumber(pair.score)), best \(humanNumber(pair.bestScore)), " + (pair.solvedAt.map { "solved at iteration \($0)" } ?? "unsolved"))
             if let outcome { print("episode: return \(humanNumber(outcome.totalReward)) in \(outcome.steps) steps") }
             print("wrote \(target.path)")

@@ -40,6 +40,7 @@ extension Populus {
 enum ReportKinds {
     static let all: [Algorithm: @Sendable (URL, URL) throws -> URL] = [
         .pbt: PBTRunReport.write,
+        .poet: POETRunReport.write,
     ]
 
     /// "pbt, …" for messages.

@@ -13,8 +13,8 @@ enum RunKinds {
     static let all: [RunKind] = [
         RunKind(.es, PolicySearchRun.self),
         RunKind(.epg, EPGRun.self),
-        RunKind(.poet, POETRun.self),
-        RunKind(.pbt, PBTRun.self),
+        .poet, // PoetSession.swift: attaches events.jsonl
+        .pbt, // PBTSession.swift: attaches lineage.jsonl
     ]
 
     /// The run kind a config's `algorithm` selects.

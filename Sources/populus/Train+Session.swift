@@ -18,6 +18,8 @@ final class TrainingSession {
     let clock = ContinuousClock()
     let start: ContinuousClock.Instant
     private(set) var seconds = 0.0
+    /// A PBT schedule to follow (`--schedule`), applied before training and after every update.
+    var schedule: PBTScheduleHook?
 
     /// The columns of `metrics.csv`, one row per update (means over its gradient steps).
     static let columns = [
@@ -37,8 +39,10 @@ final class TrainingSession {
 
     func train() throws {
         var failure: Error?
+        try schedule?.apply(to: agent)
         agent.train(until: config.totalSteps) { stats in
             guard failure == nil else { return }
+            do { try schedule?.apply(to: agent) } catch { failure = error }
             seconds = elapsed()
             do { try metrics.append(row(stats)) } catch { failure = error }
             progress.show(step: agent.steps, sps: Double(agent.steps) / max(seconds, 1e-9),

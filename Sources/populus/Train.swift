@@ -28,6 +28,9 @@ extension Populus {
         @Flag(name: .long, help: "Print nothing while training (the summary is still printed).")
         var quiet = false
 
+        @Option(name: .long, help: ArgumentHelp("Replay a PBT hyperparameter schedule (`populus pbt schedule <run> --output FILE`) on this agent.", valueName: "file"))
+        var schedule: String?
+
         func run() throws {
             let document = try options.document()
             let header = try exitOnConfigError { try document.header() }
@@ -51,6 +54,10 @@ extension Populus {
                 throw ExitCode.failure
             }
             let session = try TrainingSession(agent: agent, config: config, run: run, quiet: quiet)
+            if let schedule {
+                try reportingFailures { session.schedule = try PBTScheduleHook(path: schedule, base: config.ppo) }
+                session.schedule?.lines.forEach { print($0) }
+            }
             try session.train()
             try session.finish()
         }

@@ -86,7 +86,7 @@ final class EvolveResumeTests: XCTestCase {
     }
 
     func testSIGKILLAtAnArbitraryPointThenResumeIsBitwiseEqualToAStraightRun() throws {
-        let generations = 40
+        let generations = 60
         let straight = try config(name: "straight", generations: generations, every: 4, maxSteps: 500)
         let r = try run(["evolve", straight, "--populations", populations, "--threads", "1", "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -68,16 +68,20 @@ final class POETCommandTests: XCTestCase {
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertEqual(try digest(killedRun), try digest(straightRun))
         XCTAssertEqual(try metrics(killedRun), try metrics(straightRun))
-        for file in ["events.jsonl"] where FileManager.default.fileExists(atPath: straightRun.appendingPathComponent(file).path) {
-            XCTAssertEqual(try Data(contentsOf: killedRun.appendingPathComponent(file)),
-                           try Data(contentsOf: straightRun.appendingPathComponent(file)), file)
-        }
+        // events.jsonl: rewritten from the checkpoint on resume, so no line is lost or repeated.
+        let events = try Data(contentsOf: straightRun.appendingPathComponent("events.jsonl"))
+        XCTAssertEqual(try Data(contentsOf: killedRun.appendingPathComponent("events.jsonl")), events)
+        let lines = String(decoding: events, as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.contains("\"event\":\"scores\"") }.count, 60, "one scores line per iteration")
+        XCTAssertTrue(lines.contains { $0.contains("\"event\":\"created\"") && $0.contains("\"parent\":0") })
 
         // inspect lists environments with encodings and scores, and ANNECS.
         let inspect = try PopulusBinary.run(["inspect", straightRun.path])
         XCTAssertTrue(inspect.lines.contains { $0.hasPrefix("ANNECS") }, inspect.stdout)
-        XCTAssertTrue(inspect.lines.contains { $0.hasPrefix("active 0") && $0.contains("flat") && $0.contains("score") },
+        XCTAssertTrue(inspect.lines.contains { $0.hasPrefix("active ") && $0.contains("pits") && $0.contains("score") },
                       inspect.stdout)
+        // Capacity 3: the flat start has retired to the archive.
+        XCTAssertTrue(inspect.lines.contains { $0.hasPrefix("archived 0") && $0.contains("flat") }, inspect.stdout)
 
         // poet show draws the course and the agent's path.
         let svg = directory.appendingPathComponent("env-0.svg")
@@ -87,6 +91,15 @@ final class POETCommandTests: XCTestCase {
         XCTAssertTrue(drawing.hasPrefix("<svg"), drawing)
         XCTAssertTrue(drawing.contains("<polyline"), "the ground and the agent's path")
         XCTAssertTrue(show.stdout.contains("episode: return"), show.stdout)
+        // report: one self-contained page with the ANNECS plot and every course.
+        let report = try PopulusBinary.run(["report", straightRun.path])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let page = try String(contentsOf: straightRun.appendingPathComponent("report/index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("ANNECS"))
+        XCTAssertFalse(page.contains("<script"))
+        let environments = inspect.lines.filter { $0.hasPrefix("active ") || $0.hasPrefix("archived ") }.count
+        XCTAssertEqual(page.components(separatedBy: "<svg").count - 1, 2 + environments, "two plots and one course per environment")
+
         let missing = try PopulusBinary.run(["poet", "show", straightRun.path, "999"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("no environment 999"), missing.stderr)

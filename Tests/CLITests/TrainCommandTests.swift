@@ -55,6 +55,9 @@ final class TrainCommandTests: XCTestCase {
 
         let policy = try Data(contentsOf: run.appendingPathComponent("policy.ckpt"))
         XCTAssertEqual(Array(policy.prefix(8)), [0x89, 0x50, 0x4F, 0x50, 0x43, 0x4B, 0x0D, 0x0A])
+        // The printed CRC-32C is the one the file ends with (little-endian).
+        let stored = policy.suffix(4).reversed().map { String(format: "%02x", $0) }.joined()
+        XCTAssertTrue(r.stdout.contains("(CRC-32C \(stored))"), "\(stored) not in \(r.stdout)")
         XCTAssertTrue(policy.count > 4 * 4_000, "θ of two 4-64-64 networks is stored")
     }
 

@@ -53,7 +53,7 @@ final class InnerLoopTests: XCTestCase {
             let (_, task) = try Fixtures.task("bandit-2-easy", index: seed)
             let a = try loop.run(genome: surrogate, alpha: 0, task: task, seed: UInt64(seed), path: ["s"])
             let b = try loop.run(genome: zero, alpha: 0, task: task, seed: UInt64(seed), path: ["s"])
-            XCTAssertEqual(a.nonFiniteLosses, 0)
+            XCTAssertEqual(a.skippedSteps, 0)
             first.append(a.curve.episodes.prefix(3).map(\.return).reduce(0, +) / 3)
             learned.append(a.curve.meanReturn(last: 5)!)
             control.append(b.curve.meanReturn(last: 5)!)
@@ -62,6 +62,29 @@ final class InnerLoopTests: XCTestCase {
         XCTAssertGreaterThan(mean(learned), 75, "learned \(learned), first episodes \(first)")
         XCTAssertGreaterThan(mean(learned) - mean(first), 15, "learned \(learned), first episodes \(first)")
         XCTAssertLessThan(mean(control), 62, "control \(control)")
+    }
+
+    /// A φ whose loss overflows to ±∞ on every step: every step is skipped
+    /// and counted, θ ends exactly where it started, Adam never moved.
+    func testNonFiniteStepsAreSkippedAndCounted() throws {
+        let inner = Fixtures.smallInner(lifetime: 240)
+        let section = Fixtures.smallSection()
+        let loop = try innerLoop("point-goal", inner: inner, section: section)
+        var phi = LossNetwork.reinforceGenome(layout: loop.layout, section: section)
+        for i in phi.indices where phi[i] != 0 { phi[i] *= 1e38 }   // ±1e38·x overflows for |x| > 3.4
+        let (_, task) = try Fixtures.task("point-goal")
+        let (agent, diagnostics) = try loop.train(genome: phi, alpha: 0, task: task, seed: 2, path: ["nf"])
+        let fresh = try Agent(loop.spec(task: task, seed: 2, path: ["nf"]))
+        XCTAssertGreaterThan(diagnostics.evolvedSteps, 10)
+        XCTAssertEqual(diagnostics.skippedSteps, diagnostics.evolvedSteps)
+        XCTAssertEqual(agent.policy.parameters.flatValues().map(\.bitPattern), fresh.policy.parameters.flatValues().map(\.bitPattern))
+        XCTAssertEqual(agent.optimizer.state, fresh.optimizer.state)
+        XCTAssertEqual(agent.optimizer.rule.learningRate, Float(inner.learningRate))
+        XCTAssertTrue(agent.curve.episodes.allSatisfy { $0.return.isFinite })
+        // A finite loss is never skipped.
+        let ok = try loop.run(genome: LossNetwork.reinforceGenome(layout: loop.layout, section: section), alpha: 0,
+                              task: task, seed: 2, path: ["nf"])
+        XCTAssertEqual(ok.skippedSteps, 0)
     }
 
     func testFitnessModes() throws {

@@ -137,3 +137,21 @@ final class OuterLoopTests: XCTestCase {
         }
     }
 }
+
+/// The shipped configs decode, validate and build a run.
+final class ShippedConfigTests: XCTestCase {
+    func testShippedEPGConfigsAreValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let configs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Configs").path)
+            .filter { $0.hasPrefix("epg-") && $0.hasSuffix(".yaml") }.sorted()
+        XCTAssertEqual(configs, ["epg-cartpole-random.yaml", "epg-demo.yaml", "epg-point-goal.yaml"])
+        for name in configs {
+            let url = root.appendingPathComponent("Configs/\(name)")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let c = try ConfigDocument(yaml: text, file: url.path).decode(EPGConfiguration.self)
+            XCTAssertTrue(text.contains("Expected runtime"), "\(name) states its runtime")
+            let run = try EPGRun(configuration: c, threads: 1)
+            XCTAssertEqual(run.strategy.mean.count, run.innerLoop.genomeLength, name)
+        }
+    }
+}

@@ -34,6 +34,18 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(rows.map { $0.map(\.bitPattern) }, straightRows.map { $0.map(\.bitPattern) })
     }
 
+    func testPATAECNoveltyAndPassingProposalsAreThreadInvariant() throws {
+        let c = try Fixture.config("poet-quick.yaml", overrides + ["poet.novelty=pata-ec", "poet.proposal_transfer=passing",
+                                                                  "generations=7"])
+        var one = try POETRun(configuration: c, threads: 1)
+        var three = try POETRun(configuration: c, threads: 3)
+        let a = try run(&one, to: 7), b = try run(&three, to: 7)
+        XCTAssertGreaterThan(one.nextID, 2)
+        XCTAssertEqual(one.stateDigest, three.stateDigest)
+        XCTAssertEqual(a.map { $0.map(\.bitPattern) }, b.map { $0.map(\.bitPattern) })
+        XCTAssertTrue(one.events.contains { $0.contains("\"event\":\"reproduction\"") && $0.contains("\"novelty\":") })
+    }
+
     func testADamagedStateSectionIsRefusedNamingTheFile() throws {
         let c = try Fixture.config("poet-quick.yaml", overrides)
         var run = try POETRun(configuration: c, threads: 1)

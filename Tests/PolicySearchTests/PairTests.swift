@@ -46,6 +46,23 @@ final class PairTests: XCTestCase {
         }
     }
 
+    func testSIMDTanhEqualsScalarTanhBitForBit() {
+        var values: [Float] = [0, -0.0, 1e-30, -1e-30, 0.5, -0.5, 3, -3, 7.9, 7.95, -8, 20, -1e30, .infinity, -.infinity, .nan]
+        let rng = RandomStream(seed: 4, path: ["tanh"])
+        for _ in 0..<4096 { values.append(Float(rng.gaussian(mean: 0, sigma: 4))) }
+        while values.count % 8 != 0 { values.append(1) }
+        for start in stride(from: 0, to: values.count, by: 8) {
+            let v = SIMD8<Float>(values[start..<start + 8])
+            let t = PolicyMath.tanh(v)
+            for k in 0..<8 {
+                XCTAssertEqual(t[k].bitPattern, PolicyMath.tanh(v[k]).bitPattern, "tanh(\(v[k]))")
+                if v[k].isFinite { XCTAssertEqual(Double(t[k]), Foundation.tanh(Double(v[k])), accuracy: 5e-7) }
+            }
+        }
+        XCTAssertTrue(PolicyMath.tanh(Float.nan).isNaN)
+        XCTAssertEqual(PolicyMath.tanh(Float.infinity), 1, accuracy: 1e-6)
+    }
+
     func testPairedEpisodesEqualSingleEpisodes() throws {
         for (env, actions) in [("CartPole-v1", ActionSelection.deterministic), ("cartpole-random", .sample),
                                ("Pendulum-v1", .deterministic), ("bandit-2-easy", .deterministic)] {

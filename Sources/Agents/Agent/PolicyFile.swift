@@ -44,12 +44,13 @@ public struct PolicyFile {
         return c
     }
 
-    /// Writes `agent`'s policy to `url` atomically; returns the file's CRC-32C.
+    /// Writes `agent`'s policy to `url` atomically; returns the CRC-32C the
+    /// file ends with (the checksum of every byte before it).
     @discardableResult
     public static func write(_ agent: Agent, to url: URL) throws -> UInt32 {
         let bytes = checkpoint(of: agent).encoded()
         try AtomicFile.write(bytes, to: url)
-        return CRC32C.checksum(bytes)
+        return CRC32C.checksum(bytes.dropLast(4))
     }
 
     /// Reads a policy file: checks the envelope, rebuilds the network from

@@ -23,6 +23,8 @@ public struct CompareSection: ConfigSection, Sendable, Equatable {
     public var baselines: [LearnerKind] = [.ppo, .vpg]
     /// "Steps to threshold" counts steps until a method's smoothed return reaches this (null: PPO's mean final return).
     public var threshold: Double? = nil
+    /// W: the smoothing of "steps to threshold" — the mean return of the last W episodes must reach it.
+    public var thresholdWindow = 5
     /// Learning-curve grid points (evaluation of the curves for bands, AUC and thresholds).
     public var curvePoints = 40
     /// PPO's hyperparameters for the baseline (tuned for the family; see the config's comment).
@@ -65,6 +67,7 @@ public struct CompareSection: ConfigSection, Sendable, Equatable {
     public func validate(_ check: ConfigValidator) throws {
         try check.range("seeds", seeds, 1...10_000)
         try check.range("curvePoints", curvePoints, 2...10_000)
+        try check.range("thresholdWindow", thresholdWindow, 1...10_000)
         if let threshold { try check.require("threshold", threshold.isFinite, "a finite number or null") }
     }
 }

@@ -23,10 +23,10 @@ extension ComparisonReport {
         if let w = summary.welchAUC {
             out.append("AUC, evolved − PPO: \(ReportNumber.human(w.difference)) (Welch t = \(ReportNumber.human(w.t)), ν = \(ReportNumber.human(w.degreesOfFreedom)), p = \(ReportNumber.human(w.p))).")
         }
-        out.append("Threshold \(ReportNumber.human(summary.threshold)) (\(summary.thresholdSource)); steps count from the first grid cell (T/\(summary.grid.count) = \(ReportNumber.human(summary.grid.first ?? 0)) steps) whose mean episode return reaches it.")
+        out.append("Threshold \(ReportNumber.human(summary.threshold)) (\(summary.thresholdSource)); a lifetime reaches it at the step where the mean return of its last \(summary.thresholdWindow) episodes first does (median over seeds, never counted as more than the budget).")
         out.append("Gradient alignment: mean cos(∇θL_φ, ∇θL_PPO) = \(ReportNumber.human(summary.alignmentOverall)) over every gradient step of the evolved lifetimes (1: the same direction as PPO's, 0: orthogonal, −1: opposite).")
-        if let evolved = summary.method("evolved"), evolved.nonFiniteLosses > 0 {
-            out.append("The evolved loss was non-finite on \(evolved.nonFiniteLosses) gradient steps.")
+        if let evolved = summary.method("evolved"), evolved.skippedSteps > 0 {
+            out.append("\(evolved.skippedSteps) gradient steps of the evolved loss were skipped (a non-finite loss or gradient).")
         }
         return out
     }

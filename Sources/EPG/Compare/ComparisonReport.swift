@@ -82,7 +82,7 @@ public struct ComparisonReport: Sendable {
                 ("steps_to_threshold", .array(m.stepsToThreshold.map { $0.map(JSONValue.number) ?? .null })),
                 ("reached_threshold", .number(Double(m.reached))),
                 ("median_steps_to_threshold", m.medianSteps(budget: result.budget).map(JSONValue.number) ?? .null),
-                ("non_finite_losses", .number(Double(m.nonFiniteLosses))),
+                ("skipped_steps", .number(Double(m.skippedSteps))),
             ])))
         }
         func welch(_ w: WelchTest?) -> JSONValue {

@@ -1,3 +1,4 @@
+import Agents
 import Environments
 import Report
 
@@ -8,8 +9,8 @@ import Report
 /// - AUC: the normalised area under each lifetime's learning curve (its
 ///   average height over T, in return units; a method that learns early
 ///   scores higher), same interval;
-/// - steps to threshold: the first grid step at which a lifetime's curve
-///   (episode returns averaged per grid cell of T/points steps) reaches the threshold;
+/// - steps to threshold: the agent step at which the mean return of a
+///   lifetime's last W episodes first reaches the threshold (W = `threshold_window`);
 /// - Welch's t-test of evolved vs PPO on final return and on AUC;
 /// - the alignment of the evolved loss's gradient with PPO's, binned over the lifetime.
 public struct ComparisonResult: Sendable {
@@ -52,9 +53,9 @@ public struct ComparisonResult: Sendable {
         curves(method, grid: grid).map { Curves.normalizedArea(x: grid, y: $0) }
     }
 
-    /// Steps to `threshold` per seed (nil: never within T).
-    public func stepsToThreshold(_ method: String, threshold: Double, grid: [Double]) -> [Double?] {
-        curves(method, grid: grid).map { Curves.firstReaching(threshold, x: grid, y: $0) }
+    /// Steps to `threshold` per seed, the last `window` episodes averaged (nil: never within T).
+    public func stepsToThreshold(_ method: String, threshold: Double, window: Int) -> [Double?] {
+        runs(of: method).map { $0.outcome.curve.stepReaching(threshold, window: window).map(Double.init) }
     }
 
     /// The threshold: `given`, else PPO's mean final return (else the evolved loss's).

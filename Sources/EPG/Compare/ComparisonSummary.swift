@@ -10,8 +10,8 @@ public struct ComparisonSummary: Sendable {
         public var auc: Interval
         /// Per seed: the step the threshold was reached (nil: not within T).
         public var stepsToThreshold: [Double?]
-        /// Gradient steps with a non-finite L_φ (evolved only).
-        public var nonFiniteLosses: Int
+        /// Gradient steps skipped for a non-finite loss or gradient (evolved only).
+        public var skippedSteps: Int
         public var finalReturns: [Double]
 
         /// Seeds that reached the threshold.
@@ -39,7 +39,11 @@ public struct ComparisonSummary: Sendable {
     /// Mean of every finite cosine sample.
     public var alignmentOverall: Double
 
-    public init(_ result: ComparisonResult, threshold given: Double?, curvePoints: Int) {
+    /// W, the episodes averaged for "steps to threshold".
+    public var thresholdWindow: Int
+
+    public init(_ result: ComparisonResult, threshold given: Double?, thresholdWindow: Int, curvePoints: Int) {
+        self.thresholdWindow = thresholdWindow
         let grid = Curves.grid(budget: Double(result.budget), count: curvePoints)
         self.grid = grid
         let (value, source) = result.threshold(given: given)
@@ -53,8 +57,8 @@ public struct ComparisonSummary: Sendable {
                 name: name,
                 finalReturn: Bootstrap.interval(finals.filter(\.isFinite), seed: 0xF1 &+ UInt64(k)),
                 auc: Bootstrap.interval(areas.filter(\.isFinite), seed: 0xA0 &+ UInt64(k)),
-                stepsToThreshold: result.stepsToThreshold(name, threshold: value, grid: grid),
-                nonFiniteLosses: result.runs(of: name).reduce(0) { $0 + $1.outcome.nonFiniteLosses },
+                stepsToThreshold: result.stepsToThreshold(name, threshold: value, window: thresholdWindow),
+                skippedSteps: result.runs(of: name).reduce(0) { $0 + $1.outcome.skippedSteps },
                 finalReturns: finals))
             curves[name] = Curves.band(runs: result.curves(name, grid: grid), seed: 0xC0 &+ UInt64(k))
         }

@@ -20,6 +20,12 @@ import Random
 /// Every call of `loss(_:)` appends nothing: the rollout joins the buffer in
 /// `prepare`, and the L_φ minibatch is B rows drawn without replacement
 /// from the buffer with the loss's own stream (the agent's streams are untouched).
+///
+/// Non-finite steps are skipped and counted: when L (or, with
+/// `checkGradients`, ∂L/∂θ — found by a backward pass of its own) is NaN or
+/// ±∞, the loss hands the agent a constant (zero gradient) and sets Adam's
+/// step size to 0 for that step, so θ does not move; Adam's moments and step
+/// count are put back as they were before the next step (`settle()`).
 public struct EvolvedLoss: PolicyLoss {
     public let network: LossNetwork
     public let policy: ActorCritic
@@ -38,11 +44,16 @@ public struct EvolvedLoss: PolicyLoss {
     var rowOrder: [Int32]
     var actionScratch: [Int32]
     var memoryPending = false
+    /// The agent's optimizer (to hold θ still on a skipped step); nil: no skipping.
+    let optimizer: Adam?
+    let checkGradients: Bool
+    var skipped: (state: OptimizerState, learningRate: Float)?
 
     /// - `stream`: where minibatch rows are drawn from (derive it from the agent's seed and path).
     public init(network: LossNetwork, policy: ActorCritic, alpha: Double, minibatchSize: Int,
                 lifetimeSteps: Int, gamma: Double = 0.99, memoryLearningRate: Float?, stream: RandomStream,
-                diagnostics: LossDiagnostics = LossDiagnostics(), probe: GradientProbe? = nil) {
+                diagnostics: LossDiagnostics = LossDiagnostics(), probe: GradientProbe? = nil,
+                optimizer: Adam? = nil, checkGradients: Bool = true) {
         precondition((0...1).contains(alpha), "EvolvedLoss: α must be in [0, 1]")
         self.network = network
         self.policy = policy
@@ -58,31 +69,63 @@ public struct EvolvedLoss: PolicyLoss {
         self.diagnostics = diagnostics
         self.probe = probe
         rng = stream
+        self.optimizer = optimizer
+        self.checkGradients = checkGradients
         rowOrder = (0..<Int32(network.section.bufferSize)).map { $0 }
         actionScratch = [Int32](repeating: 0, count: network.section.bufferSize)
     }
 
     public mutating func prepare(_ rollout: RolloutBuffer, hyperparameters: PPOHyperparameters) {
+        settle()
         buffer.append(rollout)
     }
 
-    public mutating func loss(_ inputs: LossInputs) -> LossOutput {
+    /// Finishes the previous gradient step once the agent has taken it:
+    /// steps the memory units along the ∂L_φ/∂m its backward pass left, or
+    /// puts Adam back as it was before a skipped step. `loss` and `prepare`
+    /// call it; call it once more when the lifetime ends.
+    public mutating func settle() {
         if memoryPending {
-            // The agent's backward of the previous step left ∂L_φ/∂m in the memory's gradient.
             memory!.step()
             memoryPending = false
         }
+        guard let (state, rate) = skipped, let optimizer else { return }
+        try! optimizer.restore(state)  // the optimizer's own state: it fits
+        if optimizer.rule.learningRate == 0 { optimizer.rule.learningRate = rate }
+        skipped = nil
+    }
+
+    public mutating func loss(_ inputs: LossInputs) -> LossOutput {
+        settle()
         if alpha >= 1 { return ppo.loss(inputs) }
         let evolved = evolvedLoss(on: inputs.tape)
         let value = evolved.scalar
         diagnostics.evolvedSteps += 1
-        if !value.isFinite { diagnostics.nonFiniteLosses += 1 }
+        var output: LossOutput
+        if alpha > 0 {
+            let p = ppo.loss(inputs)
+            output = LossOutput(total: evolved * Float(1 - alpha) + p.total * Float(alpha), policyLoss: value,
+                                valueLoss: p.valueLoss)
+        } else {
+            output = LossOutput(total: evolved, policyLoss: value)
+        }
+        if let optimizer, !isFinite(output.total, on: inputs.tape) {
+            diagnostics.skippedSteps += 1
+            skipped = (optimizer.state, optimizer.rule.learningRate)
+            optimizer.rule.learningRate = 0
+            return LossOutput(total: inputs.tape.scalar(0), policyLoss: value)
+        }
         probe?.record(evolved: evolved, inputs: inputs, policy: policy, time: buffer.appended, lifetime: buffer.lifetimeSteps)
         memoryPending = memory?.parameters.trainable ?? false
-        guard alpha > 0 else { return LossOutput(total: evolved, policyLoss: value) }
-        let p = ppo.loss(inputs)
-        let total = evolved * Float(1 - alpha) + p.total * Float(alpha)
-        return LossOutput(total: total, policyLoss: value, valueLoss: p.valueLoss)
+        return output
+    }
+
+    /// The loss's value and (with `checkGradients`) ‖∂L/∂θ‖ are finite.
+    func isFinite(_ total: Tensor, on tape: Tape) -> Bool {
+        guard total.scalar.isFinite else { return false }
+        guard checkGradients else { return true }
+        tape.backward(total)
+        return policy.parameters.gradientNorm().isFinite
     }
 
     /// L_φ on the current buffer: π_θ recomputed on every row, a minibatch of
@@ -115,7 +158,7 @@ public struct EvolvedLoss: PolicyLoss {
 public final class LossDiagnostics: @unchecked Sendable {
     /// Gradient steps that recorded L_φ.
     public var evolvedSteps = 0
-    /// Of those, steps whose L_φ value was NaN or ±∞.
-    public var nonFiniteLosses = 0
+    /// Of those, steps skipped because the loss or its gradient was NaN or ±∞.
+    public var skippedSteps = 0
     public init() {}
 }

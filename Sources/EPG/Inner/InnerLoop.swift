@@ -65,8 +65,10 @@ public struct InnerLoop: Sendable {
                                lifetimeSteps: inner.lifetimeSteps, gamma: inner.gamma,
                                memoryLearningRate: lossNetwork.trainMemory ? Float(inner.learningRate) : nil,
                                stream: RandomStream(seed: seed, path: path + ["epg-minibatches"]),
-                               diagnostics: diagnostics, probe: probe)
+                               diagnostics: diagnostics, probe: probe, optimizer: agent.optimizer,
+                               checkGradients: inner.checkGradients)
         agent.train(until: inner.lifetimeSteps, loss: &loss)
+        loss.settle()
         return (agent, diagnostics)
     }
 
@@ -95,7 +97,7 @@ public struct InnerLoop: Sendable {
             value = returns.reduce(0, +) / Double(returns.count)
         }
         return LifetimeOutcome(curve: curve, fitness: value, evolvedSteps: diagnostics?.evolvedSteps ?? 0,
-                               nonFiniteLosses: diagnostics?.nonFiniteLosses ?? 0, steps: agent.steps)
+                               skippedSteps: diagnostics?.skippedSteps ?? 0, steps: agent.steps)
     }
 }
 
@@ -105,9 +107,9 @@ public struct LifetimeOutcome: Sendable {
     public var curve: LearningCurve
     /// Its score (`fitness:`); NaN when no episode finished.
     public var fitness: Double
-    /// Gradient steps that used L_φ, and how many of them had a non-finite L_φ.
+    /// Gradient steps that used L_φ, and how many of them were skipped (non-finite loss or gradient).
     public var evolvedSteps: Int
-    public var nonFiniteLosses: Int
+    public var skippedSteps: Int
     /// Environment steps taken.
     public var steps: Int
 }

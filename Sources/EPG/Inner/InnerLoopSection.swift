@@ -44,6 +44,9 @@ public struct InnerLoopSection: ConfigSection, Sendable, Equatable, Hashable {
     public var entCoef = 0.0
     /// c₁, PPO's value-loss weight.
     public var vfCoef = 0.5
+    /// Skip a step when ∂L/∂θ is not finite, found by an extra backward pass
+    /// (false: only a non-finite loss value is caught, which is cheaper).
+    public var checkGradients = true
 
     public init() {}
 

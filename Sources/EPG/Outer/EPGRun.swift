@@ -90,10 +90,10 @@ public struct EPGRun: PopulationRun {
 
     /// The ES report's columns, then α, the validation return (NaN between
     /// validations), the best so far, lifetimes run, environment steps and
-    /// gradient steps whose L_φ was not finite.
+    /// gradient steps skipped because the loss or its gradient was not finite.
     public var metricsColumns: [String] {
         GenerationReport.metricsColumns + ["alpha", "test_return", "best_test_return", "lifetimes", "env_steps",
-                                           "non_finite_losses"]
+                                           "skipped_steps"]
     }
 
     public mutating func runGeneration() throws -> [Double] {
@@ -107,7 +107,7 @@ public struct EPGRun: PopulationRun {
                   let outcome = try? loop.run(genome: genome, alpha: alpha, task: task, seed: context.seed,
                                               path: ["epg", "lifetime"])
             else { return .nan }
-            slots.record(slot, steps: outcome.steps, nonFinite: outcome.nonFiniteLosses)
+            slots.record(slot, steps: outcome.steps, nonFinite: outcome.skippedSteps)
             return Float(outcome.fitness)
         }
         let report = try strategy.tell(fitness)

@@ -51,8 +51,9 @@ public struct PBTConfiguration: RunConfiguration, PopulationRunConfiguration, Eq
 
     public init() {}
 
-    /// The searched space (validated when the config was decoded).
-    public var space: HyperparameterSpace { try! HyperparameterSpace(pbt.hyperparameters) }
+    /// The searched space. Decoding validated it; a configuration built in
+    /// code with an invalid space is refused by `PBTRun.init`, and this is empty.
+    public var space: HyperparameterSpace { (try? HyperparameterSpace(pbt.hyperparameters)) ?? .empty }
 
     /// Per-member budget so far: G × interval environment steps.
     public var stepsPerMember: Int { generations * pbt.interval }

@@ -65,7 +65,7 @@ extension PBTRun {
         let file = checkpoint.source ?? "checkpoint"
         func malformed(_ why: String) -> CheckpointError { CheckpointError(file: file, problem: .malformed(why)) }
         self.configuration = configuration
-        space = configuration.space
+        space = try HyperparameterSpace(configuration.pbt.hyperparameters)
         self.threads = max(1, threads)
         let p = configuration.pbt.populationSize, d = space.dimensions.count
         do {

@@ -58,7 +58,7 @@ public struct PBTRun: PopulationRun, Sendable {
     /// streams under `(seed, ["pbt", m])`, all on the config's task.
     public init(configuration: PBTConfiguration, threads: Int) throws {
         self.configuration = configuration
-        space = configuration.space
+        space = try HyperparameterSpace(configuration.pbt.hyperparameters)
         self.threads = max(1, threads)
         let family = try EnvironmentRegistry.standard.resolve(configuration.env)
         let task = try family.task(seed: configuration.seed, split: configuration.taskSplit, index: configuration.taskIndex)

@@ -41,6 +41,9 @@ public struct HyperparameterSpace: Sendable, Equatable {
         dimensions = dims
     }
 
+    /// No dimensions.
+    public static let empty = try! HyperparameterSpace([:])
+
     /// The dimensions' names, in order.
     public var names: [String] { dimensions.map(\.name) }
 

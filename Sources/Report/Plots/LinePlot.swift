@@ -75,7 +75,10 @@ public struct LinePlot: Sendable {
             + references.map(\.value).filter(\.isFinite)
         let xt = Ticks(from: xs.min() ?? 0, to: xs.max() ?? 1)
         let yt = Ticks(from: ys.min() ?? 0, to: ys.max() ?? 1)
-        func px(_ x: Double) -> Double { left + (x - xt.lower) / (xt.upper - xt.lower) * plotW }
+        // The x axis ends at the data (a budget of 3,200 steps is not drawn to 4,000).
+        let xEnd = xs.max().map { $0 > xt.lower ? $0 : xt.upper } ?? xt.upper
+        let xTicks = xt.values.filter { $0 <= xEnd + 1e-9 * Swift.max(1, abs(xEnd)) }
+        func px(_ x: Double) -> Double { left + (x - xt.lower) / (xEnd - xt.lower) * plotW }
         func py(_ y: Double) -> Double { top + plotH - (y - yt.lower) / (yt.upper - yt.lower) * plotH }
         func f(_ v: Double) -> String { String(format: "%.2f", v) }
 
@@ -88,7 +91,7 @@ public struct LinePlot: Sendable {
             s += "<line x1=\"\(f(left))\" y1=\"\(f(py(v)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(v)))\" stroke=\"#e5e5e5\"/>\n"
             s += "<text x=\"\(f(left - 6))\" y=\"\(f(py(v) + 4))\" text-anchor=\"end\">\(XML.escape(yt.label(v)))</text>\n"
         }
-        for v in xt.values {
+        for v in xTicks {
             s += "<line x1=\"\(f(px(v)))\" y1=\"\(f(top + plotH))\" x2=\"\(f(px(v)))\" y2=\"\(f(top + plotH + 4))\" stroke=\"#333333\"/>\n"
             s += "<text x=\"\(f(px(v)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(XML.escape(xt.label(v)))</text>\n"
         }
