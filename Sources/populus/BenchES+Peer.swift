@@ -10,7 +10,7 @@ extension BenchES {
             figures.notes.append("Benchmarks/peers/evosax_cartpole.py not found; pass --peers-directory")
             return
         }
-        guard (try? Self.python(["-c", "import evosax, gymnax, jax, optax, flax"]))?.status == 0 else {
+        guard (try? PeerScript.python(["-c", "import evosax, gymnax, jax, optax, flax"]))?.status == 0 else {
             figures.notes.append("evosax/gymnax/JAX are not installed (python3 -c 'import evosax, gymnax, jax' failed); `make bench-peers` installs them")
             return
         }
@@ -19,7 +19,7 @@ extension BenchES {
                              "--max-generations", String(maxGenerations), "--steady", String(steady),
                              "--population", String(figures.base.es.populationSize)]
             do {
-                let result = try Self.python(arguments)
+                let result = try PeerScript.python(arguments)
                 guard result.status == 0,
                       let line = result.output.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
                       let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
@@ -45,22 +45,6 @@ extension BenchES {
                 return
             }
         }
-    }
-
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["JAX_PLATFORMS"] = "cpu"
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -8,12 +8,12 @@ extension BenchEngine {
             report.note("JAX peer script not found (looked for Benchmarks/peers/jax_mlp_step.py); pass --peer-script")
             return
         }
-        guard (try? runPython(["-c", "import jax"]))?.status == 0 else {
+        guard (try? PeerScript.python(["-c", "import jax"]))?.status == 0 else {
             report.note("JAX is not installed (python3 -c 'import jax' failed): peer skipped; `make bench-peers` installs it")
             return
         }
         do {
-            let result = try runPython([script, "--seconds", String(seconds)])
+            let result = try PeerScript.python([script, "--seconds", String(seconds)])
             guard result.status == 0,
                   let line = result.output.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
                   let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
@@ -46,21 +46,5 @@ extension BenchEngine {
             dir.deleteLastPathComponent()
         }
         return candidates.first { fm.fileExists(atPath: $0) }
-    }
-
-    private func runPython(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["JAX_PLATFORMS"] = "cpu"
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

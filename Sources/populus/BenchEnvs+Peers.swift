@@ -41,7 +41,7 @@ extension BenchEnvs {
 
     private func runPeer(_ script: String, _ arguments: [String], into figures: inout EnvBenchFigures) -> [String: Any]? {
         do {
-            let result = try runPython([script] + arguments)
+            let result = try PeerScript.python([script] + arguments)
             guard result.status == 0,
                   let line = result.output.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
                   let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
@@ -57,7 +57,7 @@ extension BenchEnvs {
     }
 
     private func peerInstalled(_ module: String) -> Bool {
-        (try? runPython(["-c", "import \(module)"]))?.status == 0
+        (try? PeerScript.python(["-c", "import \(module)"]))?.status == 0
     }
 
     private func findPeersDirectory() -> String? {
@@ -71,21 +71,5 @@ extension BenchEnvs {
             dir.deleteLastPathComponent()
         }
         return candidates.first { fm.fileExists(atPath: $0 + "/gym_cartpole.py") }
-    }
-
-    private func runPython(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["JAX_PLATFORMS"] = "cpu"
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -61,10 +61,12 @@ extension Populus.ConfigCommand {
 
         /// The `Configuration` type each algorithm's document decodes into. An
         /// algorithm's target adds its line, e.g. `.ppo: { try $0.resolvedYAML(PPOConfiguration.self) }`.
-        static let resolvers: [Algorithm: @Sendable (ConfigDocument) throws -> String] = [
-            .ppo: { try $0.resolvedYAML(PPOConfiguration.self) },
-            .poet: { try $0.resolvedYAML(POETConfiguration.self) },
-        ]
+        /// Population algorithms (es, epg, pbt, poet) come from the run-kind table.
+        static var resolvers: [Algorithm: @Sendable (ConfigDocument) throws -> String] {
+            RunKinds.configResolvers.merging([
+                .ppo: { try $0.resolvedYAML(PPOConfiguration.self) },
+            ]) { fromTable, _ in fromTable }
+        }
 
         func run() throws {
             let document = try options.document()
