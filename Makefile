@@ -54,7 +54,7 @@ bench: build
 
 # Installs the Python peers the benchmarks compare against (optional).
 bench-peers:
-	$(PYTHON) -m pip install -q jax jaxlib gymnasium gymnax evosax
+	$(PYTHON) -m pip install -q jax jaxlib gymnasium gymnax evosax stable-baselines3
 
 clean:
 	rm -rf .build

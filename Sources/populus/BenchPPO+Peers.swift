@@ -10,7 +10,7 @@ extension BenchPPO {
             figures.notes.append("peer script not found (Benchmarks/peers/sb3_ppo.py); pass --peers-directory")
             return
         }
-        guard (try? python(["-c", "import stable_baselines3, torch, gymnasium"]))?.status == 0 else {
+        guard (try? PeerScript.python(["-c", "import stable_baselines3, torch, gymnasium"]))?.status == 0 else {
             figures.notes.append("Stable-Baselines3 is not installed (python3 -c 'import stable_baselines3' failed): pip install stable-baselines3")
             return
         }
@@ -32,7 +32,7 @@ extension BenchPPO {
         runs.append((seed: 1, threads: 0))
         for (seed, threads) in runs {
             do {
-                let result = try python([script, "--seed", String(seed), "--threads", String(threads)] + common)
+                let result = try PeerScript.python([script, "--seed", String(seed), "--threads", String(threads)] + common)
                 guard result.status == 0,
                       let line = result.output.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
                       let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
@@ -59,21 +59,5 @@ extension BenchPPO {
                 figures.notes.append("sb3_ppo.py could not run: \(error)")
             }
         }
-    }
-
-    private func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["CUDA_VISIBLE_DEVICES"] = ""
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
