@@ -44,7 +44,7 @@ public struct Comparison: Sendable {
     }
 
     /// Runs every (method, seed) lifetime in parallel; `progress(done, total)`
-    /// is called from worker threads as lifetimes finish.
+    /// is called from worker threads as lifetimes finish, one call at a time, in order.
     public func run(progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> ComparisonResult {
         let family = try EnvironmentRegistry.standard.resolve(configuration.env)
         let loop = InnerLoop(family: family, inner: configuration.inner, lossNetwork: configuration.lossNetwork,
@@ -78,7 +78,7 @@ public struct Comparison: Sendable {
             } catch {
                 slots.fail(unit, "\(methods[m]) seed \(i): \(error)")
             }
-            progress(counter.increment(), total)
+            counter.increment { done in progress(done, total) }
         }
         if let failure = slots.failures.first { throw EPGError.invalid("a comparison lifetime failed: \(failure)") }
         return ComparisonResult(runs: slots.runs, methods: methods, split: split, seeds: seeds,
@@ -109,9 +109,14 @@ final class OutcomeSlots: @unchecked Sendable {
     var runs: [MethodRun] { slots.compactMap { $0 } }
 }
 
-/// Counts finished lifetimes across threads.
+/// Counts finished lifetimes across threads and reports each count under its lock.
 final class ProgressCounter: @unchecked Sendable {
     private let lock = WorkerLock()
     private var value = 0
-    func increment() -> Int { lock.locked { value += 1; return value } }
+    func increment(_ report: (Int) -> Void) {
+        lock.locked {
+            value += 1
+            report(value)
+        }
+    }
 }
