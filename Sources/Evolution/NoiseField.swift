@@ -4,21 +4,21 @@ import Random
 ///
 /// ε for noise index p (the antithetic pair, or the member when sampling is
 /// independent) at generation t is cut into blocks of `blockLength`
-/// coordinates; block b is drawn (ziggurat) from
+/// coordinates; block b is drawn (ziggurat) from GSL's taus2 generator keyed by
 ///
-///     RandomStream(seed: runSeed, path: ["es-noise", t, p, b])
+///     RandomStream(seed: runSeed, path: ["es-noise", t, p, b], generator: .taus2)
 ///
 /// so a worker regenerates any member from (seed, t, p) — the seed-only
 /// communication of distributed ES (Salimans et al. 2017) — and `tell` can
 /// rebuild the gradient block by block in parallel without ever holding the
 /// population × dimension matrix. The block length is part of the noise's
-/// identity: changing it changes every ε. 4,096 keeps the cost of starting a
-/// stream (≈ 6 µs: seeding and the first MT19937 twist) near 10 % of drawing
-/// its block (≈ 14 ns a Gaussian), while still splitting genomes beyond
-/// 4,096 coordinates across threads.
+/// identity: changing it changes every ε. A taus2 stream starts for about the
+/// price of one draw (three state words from the key; MT19937 would write and
+/// twist 624), so blocks can be short: 256 coordinates split even a small
+/// policy's genome (1,282 for 4-32-32-2) across the threads of `tell`.
 public struct NoiseField: Sendable, Equatable {
     /// Coordinates per noise stream.
-    public static let blockLength = 4096
+    public static let blockLength = 256
 
     public let seed: UInt64
     public let dimension: Int
@@ -39,7 +39,7 @@ public struct NoiseField: Sendable, Equatable {
     /// Fills `buffer` (at least the block's length) with ε_{t,p} on block b.
     public func fill(generation t: Int, noiseIndex p: Int, block b: Int, into buffer: UnsafeMutableBufferPointer<Float>) {
         let n = coordinates(ofBlock: b).count
-        let stream = RandomStream(seed: seed, path: ["es-noise", .init(t), .init(p), .init(b)])
+        let stream = RandomStream(seed: seed, path: ["es-noise", .init(t), .init(p), .init(b)], generator: .taus2)
         stream.fill(gaussian: UnsafeMutableBufferPointer(rebasing: buffer[0..<n]))
     }
 
@@ -52,12 +52,15 @@ public struct NoiseField: Sendable, Equatable {
 
     /// Writes ε_{t,p} into `out` (dimension values).
     public func fill(generation t: Int, noiseIndex p: Int, into out: inout [Float]) {
+        out.withUnsafeMutableBufferPointer { fill(generation: t, noiseIndex: p, into: $0) }
+    }
+
+    /// Writes ε_{t,p} into `out` (dimension values), e.g. a `NoiseMatrix` row.
+    public func fill(generation t: Int, noiseIndex p: Int, into out: UnsafeMutableBufferPointer<Float>) {
         precondition(out.count == dimension, "noise buffer must have the genome's dimension")
-        out.withUnsafeMutableBufferPointer { all in
-            for b in 0..<blockCount {
-                let r = coordinates(ofBlock: b)
-                fill(generation: t, noiseIndex: p, block: b, into: UnsafeMutableBufferPointer(rebasing: all[r]))
-            }
+        for b in 0..<blockCount {
+            let r = coordinates(ofBlock: b)
+            fill(generation: t, noiseIndex: p, block: b, into: UnsafeMutableBufferPointer(rebasing: out[r]))
         }
     }
 
@@ -67,8 +70,13 @@ public struct NoiseField: Sendable, Equatable {
     ///
     /// (B only when `b` is given). Blocks run in parallel; within a block the
     /// sum runs over p in order, so the bits are the same for any thread count.
-    public func weightedSums(generation t: Int, a: [Float], b: [Float]?, threads: Int) -> (a: [Float], b: [Float]?) {
+    /// With `matrix` (this generation's ε, kept by the caller) the rows are
+    /// read instead of regenerated: the same values, the same sums.
+    public func weightedSums(generation t: Int, a: [Float], b: [Float]?, threads: Int,
+                             matrix: NoiseMatrix? = nil) -> (a: [Float], b: [Float]?) {
         precondition(b == nil || b!.count == a.count, "weight vectors differ in length")
+        precondition(matrix == nil || (matrix!.generation == t && matrix!.rows == a.count && matrix!.dimension == dimension),
+                     "the noise matrix is not this generation's")
         var sumA = [Float](repeating: 0, count: dimension)
         var sumB = [Float](repeating: 0, count: b == nil ? 0 : dimension)
         sumA.withUnsafeMutableBufferPointer { outA in
@@ -79,7 +87,12 @@ public struct NoiseField: Sendable, Equatable {
                     var eps = [Float](repeating: 0, count: r.count)
                     eps.withUnsafeMutableBufferPointer { e in
                         for p in a.indices {
-                            fill(generation: t, noiseIndex: p, block: block, into: e)
+                            if let matrix {
+                                let row = matrix.row(p)
+                                for k in 0..<r.count { e[k] = row[r.lowerBound + k] }
+                            } else {
+                                fill(generation: t, noiseIndex: p, block: block, into: e)
+                            }
                             let wa = a[p]
                             for k in 0..<r.count { outA[r.lowerBound + k] += wa * e[k] }
                             if let b {

@@ -8,6 +8,14 @@ extension Strategy {
     /// the vector's length is not the population size.
     @discardableResult
     public mutating func tell(_ fitness: [Float]) throws -> GenerationReport {
+        try tell(fitness, noise: nil)
+    }
+
+    /// `tell`, reading this generation's ε from `matrix` (filled by the
+    /// caller, see `NoiseMatrix`) instead of regenerating it: bit for bit the
+    /// same result.
+    @discardableResult
+    public mutating func tell(_ fitness: [Float], noise matrix: NoiseMatrix?) throws -> GenerationReport {
         guard fitness.count == populationSize else {
             throw EvolutionError.fitnessCount(got: fitness.count, expected: populationSize)
         }
@@ -23,7 +31,7 @@ extension Strategy {
 
         let shaped = configuration.shaping.shape(fitness)
         let (a, b) = math.weights(PairedUtilities(shaped.utilities, antithetic: configuration.antithetic))
-        let sums = noise.weightedSums(generation: t, a: a, b: b, threads: threads)
+        let sums = noise.weightedSums(generation: t, a: a, b: b, threads: threads, matrix: matrix)
         var sigma = state.sigma
         var g = math.update(a: sums.a, b: sums.b, sigma: &sigma, populationSize: populationSize,
                             noiseCount: noiseCount, next: t + 1)

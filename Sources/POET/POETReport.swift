@@ -34,13 +34,14 @@ public enum POETReport {
             + (wallSeconds(table).map { String(format: ", %.0f s of wall-clock time", $0) } ?? "") + ".")
         page.paragraph("Minimal criterion \(run.thresholds.minimalCriterion), reproduction threshold \(fmt(run.thresholds.reproduction)), "
             + "solved at \(fmt(run.thresholds.solved)); novelty by \(c.poet.novelty.rawValue), k = \(c.poet.noveltyK); "
-            + "proposal transfers: \(c.poet.proposalTransfer.rawValue).")
+            + "proposal transfers: \(c.poet.proposalTransfer.rawValue)"
+            + (c.poet.maxSteps.map { "; episodes cut at \($0) steps" } ?? "") + ".")
 
         page.heading("Open-endedness")
         var annecs = LinePlot(title: "ANNECS and environments created", xLabel: "iteration", yLabel: "environments")
         let x = column(table, "generation")
         annecs.series.append(.init(name: "ANNECS", x: x, y: column(table, "annecs")))
-        annecs.series.append(.init(name: "created", x: x, y: column(table, "created")))
+        annecs.series.append(.init(name: "created after the first", x: x, y: column(table, "created")))
         annecs.series.append(.init(name: "active", x: x, y: column(table, "active")))
         page.figure(svg: annecs.svg, caption: "ANNECS: environments created after the first, admitted under the minimal criterion and later solved (score ≥ \(fmt(run.thresholds.solved))).")
 

@@ -8,7 +8,8 @@ extension POETRun {
     /// What `populus poet show` and the report draw of one environment: its
     /// course and, when `trace` is set, one episode of its paired agent
     /// (episode seed `(seed, ["poet-show", id])`) — the path of the walker's
-    /// hull with a stick figure every 50 steps, or the point mass's path.
+    /// hull with a stick figure at the start, every `figureSpacing` metres of
+    /// progress and at the end, or the point mass's path.
     public func drawing(of pair: Pair, trace: Bool) throws -> (drawing: POETCourseDrawing, outcome: PolicyRollout.Outcome?) {
         var d = POETCourseDrawing(title: "env \(pair.id): \(pair.encoding)")
         let seed = streamKey(seed: configuration.seed, path: ["poet-show", .init(pair.id)])
@@ -17,12 +18,19 @@ extension POETRun {
         if let walker = environment as? BipedalWalker {
             Self.draw(walker.course, into: &d)
             if trace {
-                var step = 0
+                // Snapshots by distance, not by step: a slow gait drawn every
+                // 50 steps piles its figures on top of each other.
+                var lastFigureX = -Double.infinity, last: [WalkerBodyState] = [], lastDrawn = false
                 outcome = rollout.trace(walker, genome: pair.genome, seed: seed) { env, _ in
                     d.path.append((env.hullX, env.hullY))
-                    if step % 50 == 0 { d.figures.append(Self.stickFigure(env.bodies)) }
-                    step += 1
+                    last = env.bodies
+                    lastDrawn = abs(env.hullX - lastFigureX) >= Self.figureSpacing
+                    if lastDrawn {
+                        d.figures.append(Self.stickFigure(last))
+                        lastFigureX = env.hullX
+                    }
                 }
+                if !lastDrawn && !last.isEmpty { d.figures.append(Self.stickFigure(last)) }  // the final pose
             }
         } else if let course = environment as? PointCourse {
             Self.draw(course.layout, into: &d)
@@ -63,6 +71,10 @@ extension POETRun {
         }
         d.ground.append([(x, 0), (PointCourseLayout.length, 0)])
     }
+
+    /// Metres the hull moves between two stick figures: a figure with its legs
+    /// apart is about 2.5 m wide (hull 2.1 m), so 4 m leaves a gap between them.
+    static let figureSpacing = 4.0
 
     /// Hull and legs as segments: each body's long axis (hull: 64 px wide,
     /// legs: 34 px long) rotated by its angle about its centre.

@@ -6,7 +6,8 @@ extension POETRun {
     public func inspection() -> [(label: String, value: String)] {
         let es = configuration.es
         var lines: [(label: String, value: String)] = [
-            ("env", "\(family.name): \(family.summary)"),
+            ("env", "\(family.name): \(family.summary)"
+                + (configuration.poet.maxSteps.map { "; episodes cut at \($0) steps (poet.max_steps)" } ?? "")),
             ("policy", rollout.network.sizes.map(String.init).joined(separator: "-") + " \(configuration.policy.activation.rawValue), \(rollout.network.parameterCount) parameters"),
             ("agents", "\(es.strategy.rawValue), population \(es.populationSize)\(es.antithetic ? " (antithetic)" : ""), \(es.shaping.rawValue), \(es.optimizer), L2 \(es.weightDecay)"),
             ("thresholds", "minimal criterion \(thresholds.minimalCriterion), reproduce ≥ \(fmt(thresholds.reproduction)), solved ≥ \(fmt(thresholds.solved))"),

@@ -13,20 +13,11 @@ extension POETRun {
     /// (`populations/<run>`) or in a checkpoint file left it, with its
     /// configuration read from the checkpoint's own `config` section.
     public static func load(_ path: URL, threads: Int = 1) throws -> Saved {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
-            throw POETError("\(path.path): no such run directory or checkpoint file")
-        }
         let checkpoint: Checkpoint
-        if isDirectory.boolValue {
-            let search = CheckpointStore.latestIntact(in: path.appendingPathComponent("checkpoints"), kind: kind)
-            guard let found = search.checkpoint else {
-                let why = search.skipped.map { "\n  \($0)" }.joined()
-                throw POETError("\(path.path) holds no intact POET checkpoint\(why)")
-            }
-            checkpoint = found
-        } else {
-            checkpoint = try CheckpointStore.load(path, kind: kind)
+        do {
+            checkpoint = try CheckpointStore.newestIntact(at: path, kind: kind)
+        } catch let error as CheckpointLookupError {
+            throw POETError("\(error)")
         }
         let file = checkpoint.source ?? path.path
         let configuration = try load(yaml: try checkpoint.text(Checkpoint.config), file: "\(file) (config section)")

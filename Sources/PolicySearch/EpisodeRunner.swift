@@ -6,7 +6,8 @@ import Random
 /// fitness function of ES policy search.
 ///
 /// Everything random in an episode comes from one stream,
-/// `(seed, ["episode"])`: first the task (`family.sample(split, stream:)`),
+/// `(seed, ["episode"])` on GSL's taus2 generator (a stream per episode, so
+/// cheap starts matter; see `RandomStream.Generator`): first the task (`family.sample(split, stream:)`),
 /// then the initial state (`reset(stream:)`), then — for sampled actions —
 /// one uniform per step. Both members of an antithetic pair get the same
 /// seed (common random numbers), so they face the same task and start state;
@@ -43,7 +44,7 @@ public struct EpisodeRunner: Sendable {
 
     /// One episode of `genome` from `seed`.
     public func episode(_ genome: [Float], seed: UInt64) -> Outcome {
-        let stream = RandomStream(seed: seed, path: ["episode"])
+        let stream = Self.stream(seed)
         let env = environment(stream)
         return genome.withUnsafeBufferPointer { theta in single(env, theta.baseAddress!, stream) }
     }
@@ -63,7 +64,7 @@ public struct EpisodeRunner: Sendable {
     /// pair), stepped together while both last: the same outcomes as
     /// `episode(plus, seed:)` and `episode(minus, seed:)`, faster.
     public func pair(_ plus: [Float], _ minus: [Float], seed: UInt64) -> (plus: Outcome, minus: Outcome) {
-        let streamA = RandomStream(seed: seed, path: ["episode"])
+        let streamA = Self.stream(seed)
         let streamB = streamA.copy()
         let envA = environment(streamA), envB = environment(streamB)
         return plus.withUnsafeBufferPointer { a in
@@ -96,6 +97,11 @@ public struct EpisodeRunner: Sendable {
             laneB.step(self)
         }
         return (laneA.outcome, laneB.outcome)
+    }
+
+    /// The episode stream of `seed`.
+    static func stream(_ seed: UInt64) -> RandomStream {
+        RandomStream(seed: seed, path: ["episode"], generator: .taus2)
     }
 
     /// The task drawn first from `stream`, and its environment.

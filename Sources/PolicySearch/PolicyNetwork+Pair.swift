@@ -25,7 +25,6 @@ extension PolicyNetwork {
     }
 
     /// `forward(packed:)` for two lanes at once.
-    @inlinable
     public func forwardPair(_ a: Lane, _ b: Lane) {
         var xa = a.input, xb = b.input
         var offset = 0

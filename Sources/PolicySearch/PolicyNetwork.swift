@@ -72,7 +72,11 @@ public struct PolicyNetwork: Sendable, Equatable {
     /// Writes the outputs of the policy at `input` into `output` (sizes.last
     /// values), reading θ in the `pack`ed layout and using `scratch`
     /// (2 × `width` floats). Allocates nothing.
-    @inlinable
+    ///
+    /// Deliberately not `@inlinable` (nor are the other passes): compiled in
+    /// this module, built for the machine's vector width and fused
+    /// multiply–add; inlined into a module built without them (POET's
+    /// rollouts), tanh's fused multiply–adds would become libm calls.
     public func forward(packed theta: UnsafePointer<Float>, input: UnsafePointer<Float>,
                         scratch: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>) {
         var x = input
@@ -96,7 +100,6 @@ public struct PolicyNetwork: Sendable, Equatable {
     /// narrow layers are read strided (a little slower than `forward(packed:)`,
     /// whose narrow dot products are summed in another order, so the two
     /// agree up to rounding).
-    @inlinable
     public func forward(_ theta: UnsafePointer<Float>, input: UnsafePointer<Float>,
                         scratch: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>) {
         var x = input
@@ -215,48 +218,52 @@ public struct PolicyNetwork: Sendable, Equatable {
 /// pure arithmetic so results are identical on every thread and run.
 public enum PolicyMath {
     /// tanh on eight lanes: the scalar `tanh`'s operations lane by lane (IEEE
-    /// multiply, add and divide are exact per lane), so every lane is bit for
-    /// bit what the scalar function returns.
-    @inlinable @inline(__always)
+    /// multiply, fused multiply–add and divide are exact per lane), so every
+    /// lane is bit for bit what the scalar function returns.
+    @inline(__always)
     public static func tanh(_ x0: SIMD8<Float>) -> SIMD8<Float> {
         let bound = SIMD8<Float>(repeating: 7.905_311_107_635_498_05)
         var x = x0.replacing(with: bound, where: x0 .> bound)
         x = x.replacing(with: -bound, where: x .< -bound)
         let x2 = x * x
         var p = SIMD8<Float>(repeating: -2.760_768_477_423_55e-16)
-        p = p * x2 + 2.000_187_904_824_77e-13
-        p = p * x2 - 8.604_671_522_137_35e-11
-        p = p * x2 + 5.122_297_090_371_14e-08
-        p = p * x2 + 1.485_722_357_179_79e-05
-        p = p * x2 + 6.372_619_288_754_36e-04
-        p = p * x2 + 4.893_524_558_917_86e-03
+        p = SIMD8<Float>(repeating: 2.000_187_904_824_77e-13).addingProduct(p, x2)
+        p = SIMD8<Float>(repeating: -8.604_671_522_137_35e-11).addingProduct(p, x2)
+        p = SIMD8<Float>(repeating: 5.122_297_090_371_14e-08).addingProduct(p, x2)
+        p = SIMD8<Float>(repeating: 1.485_722_357_179_79e-05).addingProduct(p, x2)
+        p = SIMD8<Float>(repeating: 6.372_619_288_754_36e-04).addingProduct(p, x2)
+        p = SIMD8<Float>(repeating: 4.893_524_558_917_86e-03).addingProduct(p, x2)
         p = p * x
         var q = SIMD8<Float>(repeating: 1.198_258_394_667_02e-06)
-        q = q * x2 + 1.185_347_056_866_54e-04
-        q = q * x2 + 2.268_434_632_439_00e-03
-        q = q * x2 + 4.893_525_185_543_85e-03
+        q = SIMD8<Float>(repeating: 1.185_347_056_866_54e-04).addingProduct(q, x2)
+        q = SIMD8<Float>(repeating: 2.268_434_632_439_00e-03).addingProduct(q, x2)
+        q = SIMD8<Float>(repeating: 4.893_525_185_543_85e-03).addingProduct(q, x2)
         return p / q
     }
 
     /// tanh x by the odd rational approximation x·P(x²)/Q(x²) Eigen and XLA use
-    /// (absolute error ≈ 3·10⁻⁷ on ±7.905, beyond which tanh rounds to ±1).
-    @inlinable @inline(__always)
+    /// (absolute error ≈ 3·10⁻⁷ on ±7.905, beyond which tanh rounds to ±1),
+    /// each Horner step one fused multiply–add (`addingProduct`, one rounding:
+    /// the same result on every machine, and half the operations and latency
+    /// of a multiply then an add). Never inlined, so callers in modules built
+    /// without fused multiply–add (POET's rollouts) run this compiled copy.
+    @inline(never)
     public static func tanh(_ x0: Float) -> Float {
         var x = x0 > 7.905_311_107_635_498_05 ? 7.905_311_107_635_498_05 : x0
         x = x < -7.905_311_107_635_498_05 ? -7.905_311_107_635_498_05 : x
         let x2 = x * x
         var p: Float = -2.760_768_477_423_55e-16
-        p = p * x2 + 2.000_187_904_824_77e-13
-        p = p * x2 - 8.604_671_522_137_35e-11
-        p = p * x2 + 5.122_297_090_371_14e-08
-        p = p * x2 + 1.485_722_357_179_79e-05
-        p = p * x2 + 6.372_619_288_754_36e-04
-        p = p * x2 + 4.893_524_558_917_86e-03
+        p = Float(2.000_187_904_824_77e-13).addingProduct(p, x2)
+        p = Float(-8.604_671_522_137_35e-11).addingProduct(p, x2)
+        p = Float(5.122_297_090_371_14e-08).addingProduct(p, x2)
+        p = Float(1.485_722_357_179_79e-05).addingProduct(p, x2)
+        p = Float(6.372_619_288_754_36e-04).addingProduct(p, x2)
+        p = Float(4.893_524_558_917_86e-03).addingProduct(p, x2)
         p = p * x
         var q: Float = 1.198_258_394_667_02e-06
-        q = q * x2 + 1.185_347_056_866_54e-04
-        q = q * x2 + 2.268_434_632_439_00e-03
-        q = q * x2 + 4.893_525_185_543_85e-03
+        q = Float(1.185_347_056_866_54e-04).addingProduct(q, x2)
+        q = Float(2.268_434_632_439_00e-03).addingProduct(q, x2)
+        q = Float(4.893_525_185_543_85e-03).addingProduct(q, x2)
         return p / q
     }
 }

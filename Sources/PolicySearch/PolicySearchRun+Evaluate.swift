@@ -4,38 +4,60 @@ extension PolicySearchRun {
     /// The fitness of every member of the current generation — exactly what
     /// `strategy.evaluate(episodes:) { runner.episode($0, seed: $1.seed) }`
     /// returns (member order; a member's fitness the mean of its episodes'
-    /// Float returns, summed in episode order in Double) — with the two
-    /// members of each antithetic pair played in lockstep by `runner.pair`.
-    /// Also the environment steps taken. Units of (pair, episode) are pulled
-    /// by `strategy.threads` workers; the result does not depend on how many.
+    /// Float returns, summed in episode order in Double) — with members played
+    /// four at a time by `runner.group` (members 4g…4g+3: two antithetic
+    /// pairs, each pair sharing its seed). Also the environment steps taken.
+    /// Units of (group, episode) are pulled by `strategy.threads` workers; the
+    /// result does not depend on how many.
     public func evaluatePopulation() -> (fitness: [Float], envSteps: Int) {
+        let (fitness, steps, _) = evaluate(keepingNoise: false)
+        return (fitness, steps)
+    }
+
+    /// The generation's ε is kept for `tell` (which would otherwise draw it
+    /// again: half of a generation's noise draws) up to this many floats
+    /// (64 MB); the 128 × 1,282 of `Configs/es-cartpole.yaml` take 0.6 MB.
+    /// Either way the bits are the same.
+    static let noiseMatrixLimit = 16 << 20
+
+    /// `evaluatePopulation`, also returning the ε it drew when `keepingNoise`
+    /// and the matrix is within `noiseMatrixLimit`.
+    func evaluate(keepingNoise: Bool) -> (fitness: [Float], envSteps: Int, noise: NoiseMatrix?) {
         let es = strategy, runner = self.runner
         let episodes = configuration.evaluation.episodes
-        let n = es.populationSize, t = es.generation
+        let n = es.populationSize, t = es.generation, d = es.dimension
+        let size = PolicyNetwork.groupSize
+        let groups = (n + size - 1) / size
+        let matrix = keepingNoise && NoiseMatrix.floatCount(rows: es.noiseCount, dimension: d) <= Self.noiseMatrixLimit
+            ? NoiseMatrix(generation: t, rows: es.noiseCount, dimension: d) : nil
         var returns = [Float](repeating: 0, count: n * episodes)
         var steps = [Int](repeating: 0, count: n * episodes)
         returns.withUnsafeMutableBufferPointer { r in
             steps.withUnsafeMutableBufferPointer { s in
                 let r = DisjointWrites(r), s = DisjointWrites(s)
-                concurrentForEach(es.noiseCount * episodes, threads: es.threads) { unit, _ in
-                    let p = unit / episodes, e = unit % episodes
-                    let epsilon = es.noise.epsilon(generation: t, noiseIndex: p)
-                    let seed = es.evaluationSeed(generation: t, noiseIndex: p, episode: e)
-                    if es.configuration.antithetic {
-                        var plus = epsilon, minus = epsilon
-                        es.perturb(&plus, sign: es.member(2 * p).sign)
-                        es.perturb(&minus, sign: es.member(2 * p + 1).sign)
-                        let (a, b) = runner.pair(plus, minus, seed: seed)
-                        r[2 * p * episodes + e] = Float(a.totalReward)
-                        s[2 * p * episodes + e] = a.steps
-                        r[(2 * p + 1) * episodes + e] = Float(b.totalReward)
-                        s[(2 * p + 1) * episodes + e] = b.steps
-                    } else {
+                concurrentForEach(groups * episodes, threads: es.threads) { unit, _ in
+                    let g = unit / episodes, e = unit % episodes
+                    let members = (g * size)..<min(n, (g + 1) * size)
+                    var genomes = [Float](repeating: 0, count: members.count * d)
+                    var seeds: [UInt64] = []
+                    var epsilon: [Float] = [], noiseIndex = -1
+                    for (k, i) in members.enumerated() {
+                        let member = es.member(i)
+                        if member.noiseIndex != noiseIndex {
+                            noiseIndex = member.noiseIndex
+                            epsilon = es.noise.epsilon(generation: t, noiseIndex: noiseIndex)
+                            // Each noise index belongs to one group and episode 0 writes it.
+                            if let matrix, e == 0 { _ = matrix.row(noiseIndex).update(fromContentsOf: epsilon) }
+                        }
                         var genome = epsilon
-                        es.perturb(&genome, sign: es.member(p).sign)
-                        let o = runner.episode(genome, seed: seed)
-                        r[p * episodes + e] = Float(o.totalReward)
-                        s[p * episodes + e] = o.steps
+                        es.perturb(&genome, sign: member.sign)
+                        genomes.replaceSubrange((k * d)..<((k + 1) * d), with: genome)
+                        seeds.append(es.evaluationSeed(generation: t, noiseIndex: noiseIndex, episode: e))
+                    }
+                    let outcomes = runner.group(flat: genomes, seeds: seeds)
+                    for (k, i) in members.enumerated() {
+                        r[i * episodes + e] = Float(outcomes[k].totalReward)
+                        s[i * episodes + e] = outcomes[k].steps
                     }
                 }
             }
@@ -45,7 +67,7 @@ extension PolicySearchRun {
             for e in 0..<episodes { sum += Double(returns[i * episodes + e]) }
             return Float(sum / Double(episodes))
         }
-        return (fitness, steps.reduce(0, +))
+        return (fitness, steps.reduce(0, +), matrix)
     }
 }
 

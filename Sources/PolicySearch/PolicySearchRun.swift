@@ -69,10 +69,11 @@ public struct PolicySearchRun: PopulationRun {
     public var metricsColumns: [String] { GenerationReport.metricsColumns + ["mean_policy_return", "env_steps"] }
 
     /// Scores every member on `evaluation.episodes` episodes (in parallel,
-    /// pairs in lockstep), scores μ on as many, and tells the strategy.
+    /// four members at a time), scores μ on as many, and tells the strategy
+    /// (with the ε drawn for the evaluation, see `noiseMatrixLimit`).
     public mutating func runGeneration() throws -> [Double] {
         let episodes = configuration.evaluation.episodes
-        let (fitness, populationSteps) = evaluatePopulation()
+        let (fitness, populationSteps, noise) = evaluate(keepingNoise: true)
         var envSteps = populationSteps
         var meanReturn = 0.0
         for e in 0..<episodes {
@@ -81,7 +82,7 @@ public struct PolicySearchRun: PopulationRun {
             meanReturn += outcome.totalReward
             envSteps += outcome.steps
         }
-        let report = try strategy.tell(fitness)
+        let report = try strategy.tell(fitness, noise: noise)
         lastReport = report
         // The report's Float statistics written as the Float's shortest
         // decimal (σ 0.1, not 0.10000000149011612), for people reading the CSV.

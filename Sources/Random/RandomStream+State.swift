@@ -24,8 +24,10 @@ extension RandomStream {
 
     /// The generator's whole state as bytes: a 5-byte header ("MT19", version)
     /// then the 624 words and the index, each little-endian `UInt32`.
-    /// Restoring it with `init(state:)` continues the stream exactly.
+    /// Restoring it with `init(state:)` continues the stream exactly. MT19937
+    /// streams only (a programming error on a `.taus2` stream).
     public var stateBytes: [UInt8] {
+        precondition(generator == .mt19937, "only MT19937 streams are serialisable")
         let raw = UnsafeRawPointer(gsl_rng_state(rng)!)
         let mt = raw.bindMemory(to: UInt.self, capacity: Self.words)
         var out = Self.magic + [Self.stateVersion]

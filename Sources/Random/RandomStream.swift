@@ -16,29 +16,56 @@ import CGSL
 ///
 /// gives the same numbers on any thread, in any order, after any resume.
 /// A stream is used by one thread at a time; make one per worker.
+///
+/// A second kind, `.taus2` (GSL's three-component Tausworthe generator,
+/// L'Ecuyer 1999, period ≈ 2⁸⁸), serves the many short streams started and
+/// dropped within a generation (ES noise blocks, episodes): its whole state
+/// is three words, filled from the same 64-bit key, so a start costs about
+/// one draw where MT19937 writes and twists 624 words (≈ 5 µs). Taus2 streams
+/// are not serialisable (`stateBytes`); nothing holds one across a checkpoint.
 public final class RandomStream: @unchecked Sendable {
     @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+
+    /// The GSL generator a stream runs.
+    public enum Generator: Sendable, Equatable {
+        /// Mersenne Twister (the default; serialisable).
+        case mt19937
+        /// L'Ecuyer's maximally equidistributed Tausworthe generator (cheap to start).
+        case taus2
+    }
+
+    /// This stream's generator.
+    public let generator: Generator
 
     /// The MT19937 state as GSL lays it out (`mt.c`): 624 words then an index.
     static let words = 624
 
-    /// The stream for `path` under `seed`.
-    public init(seed: UInt64, path: [StreamPathComponent] = []) {
+    /// The stream for `path` under `seed`, on `generator`.
+    public init(seed: UInt64, path: [StreamPathComponent] = [], generator: Generator = .mt19937) {
         populus_gsl_quiet()
-        guard let r = gsl_rng_alloc(populus_rng_mt19937()) else {
+        let type = generator == .mt19937 ? populus_rng_mt19937() : populus_rng_taus2()
+        guard let r = gsl_rng_alloc(type) else {
             fatalError("gsl_rng_alloc failed: out of memory")
         }
         rng = r
-        Self.writeState(of: r, key: streamKey(seed: seed, path: path))
+        self.generator = generator
+        let key = streamKey(seed: seed, path: path)
+        switch generator {
+        case .mt19937: Self.writeState(of: r, key: key)
+        case .taus2: Self.writeTausState(of: r, key: key)
+        }
     }
 
-    private init(adopting r: UnsafeMutablePointer<gsl_rng>) { rng = r }
+    private init(adopting r: UnsafeMutablePointer<gsl_rng>, generator: Generator) {
+        rng = r
+        self.generator = generator
+    }
 
     deinit { gsl_rng_free(rng) }
 
     /// An independent copy that continues exactly where this stream is.
     public func copy() -> RandomStream {
-        RandomStream(adopting: gsl_rng_clone(rng)!)
+        RandomStream(adopting: gsl_rng_clone(rng)!, generator: generator)
     }
 
     /// Child stream derived from this stream's *current state* is deliberately
@@ -58,6 +85,24 @@ public final class RandomStream: @unchecked Sendable {
         mt[0] |= 0x8000_0000 // never the all-zero state
         let mti = UnsafeMutableRawPointer(state).advanced(by: MemoryLayout<UInt>.stride * words)
         mti.storeBytes(of: Int32(words), as: Int32.self) // regenerate on first draw
+    }
+
+    /// taus2's state as GSL lays it out (`taus.c`): three `unsigned long`
+    /// words s1, s2, s3 (low 32 bits used), from the key by SplitMix64. A
+    /// component degenerates when its significant bits are all zero (s1 < 2,
+    /// s2 < 8, s3 < 16); such words are lifted as GSL's own seeding does.
+    private static func writeTausState(of r: UnsafeMutablePointer<gsl_rng>, key: UInt64) {
+        let size = gsl_rng_size(r)
+        precondition(size == 3 * MemoryLayout<UInt>.stride, "unexpected taus2 state layout (\(size) bytes)")
+        let s = gsl_rng_state(r)!.bindMemory(to: UInt.self, capacity: 3)
+        let a = splitMix64(key), b = splitMix64(key &+ 0x9E37_79B9_7F4A_7C15)
+        func lifted(_ word: UInt64, _ floor: UInt) -> UInt {
+            let w = UInt(truncatingIfNeeded: word)
+            return w < floor ? w + floor : w
+        }
+        s[0] = lifted(a & 0xFFFF_FFFF, 2)
+        s[1] = lifted(a >> 32, 8)
+        s[2] = lifted(b & 0xFFFF_FFFF, 16)
     }
 
     // MARK: Draws

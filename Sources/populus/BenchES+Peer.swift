@@ -123,7 +123,7 @@ struct ESBenchFigures {
             lines.append(String(format: "populus vs evosax: %@ faster to the target, %@ faster in steady state (target ≥ %g× on both)",
                                 a.map { String(format: "%.1f×", $0) } ?? "-", b.map { String(format: "%.1f×", $0) } ?? "-", Self.targetRatio))
             if let o = ours.cpuSecondsPerGeneration, let t = theirs.cpuSecondsPerGeneration, o > 0 {
-                lines.append(String(format: "CPU time a steady-state generation (all threads): populus %.1f ms, evosax %.1f ms (%.1f× less; unlike wall-clock figures this barely depends on other jobs sharing the cores)",
+                lines.append(String(format: "CPU time a steady-state generation (all threads): populus %.1f ms, evosax %.1f ms (%.1f× less; it depends less than wall-clock on other jobs sharing the cores, but still does: caches and JAX's spinning workers)",
                                     o * 1e3, t * 1e3, t / o))
             }
         }

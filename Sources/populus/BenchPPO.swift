@@ -99,7 +99,7 @@ struct BenchPPO: ParsableCommand {
         func train(threads: Int) throws -> (states: [[UInt8]], seconds: Double, cpu: Double) {
             let agents = try specs.map { try Agent($0) }
             let cpu0 = Self.processCPUSeconds()
-            let (_, seconds) = try timed { Lifetime.train(agents, until: scalingSteps, threads: threads) }
+            let (_, seconds) = timed { Lifetime.train(agents, until: scalingSteps, threads: threads) }
             return (agents.map(\.state.bytes), seconds, Self.processCPUSeconds() - cpu0)
         }
         var one = (seconds: Double.infinity, cpu: 0.0), two = one

@@ -15,7 +15,7 @@ final class PBTScheduleHook {
     init(path: String, base: PPOHyperparameters) throws {
         do {
             replay = try ScheduleReplay(try HyperparameterSchedule.read(URL(fileURLWithPath: path)), base: base)
-        } catch let error as LineageError {
+        } catch {
             throw UsageFailure("--schedule \(error)")
         }
     }

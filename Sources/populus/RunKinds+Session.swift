@@ -10,7 +10,7 @@ enum Session<Run: PopulationRun> where Run.Configuration: RunConfiguration {
     static func evolve(_ document: ConfigDocument, _ settings: SessionSettings) throws {
         let configuration = try exitOnConfigError { try document.decode(Run.Configuration.self) }
         let yaml = try exitOnConfigError { try ConfigWriter.yaml(configuration) }
-        let run = try Run(configuration: configuration, threads: settings.threads)
+        let run = try exitOnConfigError { try Run(configuration: configuration, threads: settings.threads) }
         let directory: RunDirectory
         do {
             directory = try RunDirectory.create(name: configuration.name, under: settings.populations, config: yaml,

@@ -26,7 +26,7 @@ final class ConfigCommandTests: XCTestCase {
 
     func testValidConfigPrintsResolvedYAML() throws {
         let file = try write(valid)
-        let r = try ConfigCLI.run(["config", "check", file, "--set", "total_steps=1_000"])
+        let r = try PopulusBinary.run(["config", "check", file, "--set", "total_steps=1_000"])
         XCTAssertEqual(r.status, 0, r.stderr)
         // The header comes first, in order; the algorithm's own keys follow.
         XCTAssertTrue(r.stdout.hasPrefix("name: cli-test\nseed: 0\nalgorithm: ppo\nenv: CartPole-v1\n"), r.stdout)
@@ -36,7 +36,7 @@ final class ConfigCommandTests: XCTestCase {
 
     func testBadValueExitsTwoWithFileLineAndSuggestion() throws {
         let file = try write(valid.replacingOccurrences(of: "algorithm: ppo", with: "algorithm: pp0"))
-        let r = try ConfigCLI.run(["config", "check", file])
+        let r = try PopulusBinary.run(["config", "check", file])
         XCTAssertEqual(r.status, 2)
         XCTAssertEqual(r.stdout, "")
         XCTAssertEqual(r.stderr,
@@ -45,63 +45,21 @@ final class ConfigCommandTests: XCTestCase {
 
     func testOverrideErrorsNameTheOverride() throws {
         let file = try write(valid)
-        let r = try ConfigCLI.run(["config", "check", file, "--set", "seed=-1"])
+        let r = try PopulusBinary.run(["config", "check", file, "--set", "seed=-1"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.hasPrefix("error: --set seed=-1: seed: -1 is out of range"), r.stderr)
-        let malformed = try ConfigCLI.run(["config", "check", file, "--set", "seed"])
+        let malformed = try PopulusBinary.run(["config", "check", file, "--set", "seed"])
         XCTAssertEqual(malformed.status, 2)
         XCTAssertTrue(malformed.stderr.contains("--set seed: expected path.to.key=value"), malformed.stderr)
     }
 
     func testSyntaxErrorAndMissingFileExitTwo() throws {
         let file = try write("name: x\nseed: 1\n  algorithm: ppo\n")
-        let syntax = try ConfigCLI.run(["config", "check", file])
+        let syntax = try PopulusBinary.run(["config", "check", file])
         XCTAssertEqual(syntax.status, 2)
         XCTAssertTrue(syntax.stderr.hasPrefix("error: \(file):3: not valid YAML"), syntax.stderr)
-        let missing = try ConfigCLI.run(["config", "check", directory.appendingPathComponent("nope.yaml").path])
+        let missing = try PopulusBinary.run(["config", "check", directory.appendingPathComponent("nope.yaml").path])
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.hasSuffix("nope.yaml: no such file\n"), missing.stderr)
-    }
-}
-
-/// Runs the built `populus` (next to the test bundle in the products directory).
-private enum ConfigCLI {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    struct NotBuilt: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "populus is not built at \(path) (swift build --product populus)" }
-    }
-
-    static var binary: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("populus")
-        }
-        #endif
-        return Bundle.main.bundleURL.appendingPathComponent("populus")
-    }
-
-    static func run(_ arguments: [String]) throws -> Result {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw NotBuilt(path: binary.path)
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting, so a full pipe can never block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

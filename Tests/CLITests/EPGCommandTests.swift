@@ -70,7 +70,7 @@ final class EPGCommandTests: XCTestCase {
 
         let killed = try config(name: "killed")
         let checkpoints = "\(populations)/killed/checkpoints"
-        try startAndKill(["evolve", killed, "--populations", populations, "--threads", "2", "--quiet"],
+        try PopulusBinary.startAndKill(["evolve", killed, "--populations", populations, "--threads", "2", "--quiet"],
                          whenExists: "\(checkpoints)/gen-00000002.ckpt")
         let left = try FileManager.default.contentsOfDirectory(atPath: checkpoints).filter { $0.hasSuffix(".ckpt") }.sorted()
         XCTAssertLessThan(left.last ?? "", "gen-00000006.ckpt", "killed before the end")
@@ -124,22 +124,4 @@ final class EPGCommandTests: XCTestCase {
         XCTAssertTrue(baselines.stderr.contains("'a2c' is not a baseline"), baselines.stderr)
     }
 
-    /// Starts `populus arguments…` and SIGKILLs it shortly after `path` appears.
-    private func startAndKill(_ arguments: [String], whenExists path: String) throws {
-        let process = Process()
-        process.executableURL = try PopulusBinary.url()
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline && !FileManager.default.fileExists(atPath: path) {
-            usleep(500)
-        }
-        usleep(2_000)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "\(arguments[0]) finished before it could be killed")
-        XCTAssertEqual(process.terminationStatus, SIGKILL)
-    }
 }

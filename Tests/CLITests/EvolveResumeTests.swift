@@ -95,9 +95,9 @@ final class EvolveResumeTests: XCTestCase {
         let killed = try config(name: "killed", generations: generations, every: 4, maxSteps: 500)
         let checkpoints = "\(populations)/killed/checkpoints"
         // Killed twice: during the first run, then during its first resume.
-        try startAndKill(["evolve", killed, "--populations", populations, "--threads", "2", "--quiet"],
+        try PopulusBinary.startAndKill(["evolve", killed, "--populations", populations, "--threads", "2", "--quiet"],
                          whenExists: "\(checkpoints)/gen-00000004.ckpt")
-        try startAndKill(["resume", "\(populations)/killed", "--threads", "2", "--quiet"],
+        try PopulusBinary.startAndKill(["resume", "\(populations)/killed", "--threads", "2", "--quiet"],
                          whenExists: "\(checkpoints)/gen-00000016.ckpt")
         let left = try FileManager.default.contentsOfDirectory(atPath: checkpoints).filter { $0.hasSuffix(".ckpt") }.sorted()
         XCTAssertLessThan(left.last ?? "", String(format: "gen-%08d.ckpt", generations), "killed before the end")
@@ -117,26 +117,6 @@ final class EvolveResumeTests: XCTestCase {
         XCTAssertEqual(walls, walls.sorted(), "wall_seconds is cumulative")
     }
 
-    /// Starts `populus arguments…` and SIGKILLs it shortly after `path`
-    /// appears: mid-generation, with rows (and maybe a temporary checkpoint)
-    /// written past its last complete checkpoint.
-    private func startAndKill(_ arguments: [String], whenExists path: String) throws {
-        let process = Process()
-        process.executableURL = try PopulusBinary.url()
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline && !FileManager.default.fileExists(atPath: path) {
-            usleep(500)
-        }
-        usleep(2_000)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "\(arguments[0]) finished before it could be killed")
-        XCTAssertEqual(process.terminationStatus, SIGKILL)
-    }
 
     func testResumeRaisesTheBudget() throws {
         let short = try config(name: "grow", generations: 3, every: 2)

@@ -146,8 +146,8 @@ final class PBTCommandTests: XCTestCase {
         let killed = try config(name: "killed", generations: 30, every: 4)
         let long = try config(name: "long", generations: 30, every: 4)
         XCTAssertEqual(try run(["evolve", long, "--populations", populations, "--threads", "2", "--quiet"]).status, 0)
-        try startAndKill(["evolve", killed, "--populations", populations, "--threads", "2", "--quiet"],
-                         whenExists: "\(populations)/killed/checkpoints/gen-00000008.ckpt")
+        try PopulusBinary.startAndKill(["evolve", killed, "--populations", populations, "--threads", "2", "--quiet"],
+                                       whenExists: "\(populations)/killed/checkpoints/gen-00000008.ckpt", settle: 30_000)
         let resumed = try run(["resume", "\(populations)/killed", "--threads", "1", "--quiet"])
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertEqual(try digest("\(populations)/killed"), try digest("\(populations)/long"))
@@ -171,21 +171,4 @@ final class PBTCommandTests: XCTestCase {
         XCTAssertTrue(notPBT.stderr.contains("not a run directory (no config.yaml)"), notPBT.stderr)
     }
 
-    /// Starts `populus arguments…` and SIGKILLs it shortly after `path` appears.
-    private func startAndKill(_ arguments: [String], whenExists path: String) throws {
-        let process = Process()
-        process.executableURL = try PopulusBinary.url()
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline && !FileManager.default.fileExists(atPath: path) {
-            usleep(500)
-        }
-        usleep(30_000)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "\(arguments[0]) finished before it could be killed")
-    }
 }

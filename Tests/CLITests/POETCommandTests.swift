@@ -47,22 +47,10 @@ final class POETCommandTests: XCTestCase {
 
         // The same config, SIGKILLed once its generation-20 checkpoint is on disk.
         let killed = directory.appendingPathComponent("killed")
-        let process = Process()
-        process.executableURL = try PopulusBinary.url()
-        process.arguments = ["evolve", config, "--populations", killed.path, "--quiet", "--threads", "1"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         let killedRun = killed.appendingPathComponent("poet-quick")
-        let checkpoint = killedRun.appendingPathComponent("checkpoints/gen-00000020.ckpt")
-        let deadline = Date().addingTimeInterval(600)
-        while !FileManager.default.fileExists(atPath: checkpoint.path) && process.isRunning && Date() < deadline {
-            usleep(20_000)
-        }
-        XCTAssertTrue(process.isRunning, "the run finished before it could be killed")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        try PopulusBinary.startAndKill(["evolve", config, "--populations", killed.path, "--quiet", "--threads", "1"],
+                                       whenExists: killedRun.appendingPathComponent("checkpoints/gen-00000020.ckpt").path,
+                                       settle: 0)
 
         let resumed = try PopulusBinary.run(["resume", killedRun.path, "--quiet", "--threads", "2"])
         XCTAssertEqual(resumed.status, 0, resumed.stderr)

@@ -80,4 +80,28 @@ enum PopulusBinary {
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: errBox.data, as: UTF8.self))
     }
+
+    /// Starts `populus arguments…` and SIGKILLs it `settle` µs after `path`
+    /// appears — mid-generation, with rows (and maybe a temporary checkpoint)
+    /// written past its last complete checkpoint — and checks that the kill,
+    /// not the end of the run, stopped it.
+    static func startAndKill(_ arguments: [String], whenExists path: String, settle: useconds_t = 2_000,
+                             file: StaticString = #filePath, line: UInt = #line) throws {
+        let process = Process()
+        process.executableURL = try url()
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(600)
+        while process.isRunning && Date() < deadline && !FileManager.default.fileExists(atPath: path) {
+            usleep(500)
+        }
+        usleep(settle)
+        XCTAssertTrue(process.isRunning, "\(arguments[0]) finished before it could be killed", file: file, line: line)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "\(arguments[0]) was not killed", file: file, line: line)
+        XCTAssertEqual(process.terminationStatus, SIGKILL, file: file, line: line)
+    }
 }

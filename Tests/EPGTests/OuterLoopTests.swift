@@ -144,12 +144,20 @@ final class ShippedConfigTests: XCTestCase {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let configs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Configs").path)
             .filter { $0.hasPrefix("epg-") && $0.hasSuffix(".yaml") }.sorted()
-        XCTAssertEqual(configs, ["epg-cartpole-random.yaml", "epg-demo.yaml", "epg-point-goal.yaml"])
+        XCTAssertEqual(configs, ["epg-cartpole-random.yaml", "epg-demo.yaml", "epg-point-goal-fast.yaml", "epg-point-goal.yaml"])
+        var decoded: [String: EPGConfiguration] = [:]
         for name in configs {
             let url = root.appendingPathComponent("Configs/\(name)")
             let text = try String(contentsOf: url, encoding: .utf8)
             let c = try ConfigDocument(yaml: text, file: url.path).decode(EPGConfiguration.self)
+            decoded[name] = c
             XCTAssertTrue(text.contains("Expected runtime"), "\(name) states its runtime")
+            if c.outer.warmStart != nil {
+                // Its φ₀ is another run's μ: that run's loss network (the demo's) must have the same shape.
+                let loop = try EPGRun.makeInnerLoop(c)
+                XCTAssertEqual(loop.genomeLength, try EPGRun.makeInnerLoop(decoded["epg-demo.yaml"]!).genomeLength, name)
+                continue
+            }
             let run = try EPGRun(configuration: c, threads: 1)
             XCTAssertEqual(run.strategy.mean.count, run.innerLoop.genomeLength, name)
         }

@@ -32,8 +32,8 @@ final class DeterminismTests: XCTestCase {
     }
 
     func testAskTellEvaluateAreBitwiseIdenticalForAnyThreadCount() throws {
-        // 9,000 coordinates = 3 noise blocks, so tell's accumulation really splits.
-        XCTAssertEqual(NoiseField(seed: 0, dimension: 9000).blockCount, 3)
+        // 9,000 coordinates = 36 noise blocks of 256, so tell's accumulation really splits.
+        XCTAssertEqual(NoiseField(seed: 0, dimension: 9000).blockCount, 36)
         for config in Self.configurations {
             let reference = try run(config, dimension: 9000, generations: 4, threads: 1)
             for threads in [2, 3, 8] {

@@ -26,6 +26,13 @@ final class WalkerLoopTests: XCTestCase {
         XCTAssertEqual(drawing.ground.first?.count, 200, "POET's 200-point ground line")
         XCTAssertEqual(drawing.path.count, (outcome?.steps ?? -1) + 1, "the start and every step")
         XCTAssertEqual(drawing.figures.first?.count, 5, "hull and four leg segments")
+        // Figures are spaced by the hull's progress (the last one is the final pose).
+        let hullXs = drawing.figures.map { ($0[0].from.x + $0[0].to.x) / 2 }
+        XCTAssertEqual(try XCTUnwrap(hullXs.first), drawing.path[0].x, accuracy: 1e-5, "the first figure is the start")
+        for (a, b) in zip(hullXs.dropLast(), hullXs.dropLast().dropFirst()) {
+            XCTAssertGreaterThanOrEqual(abs(b - a), POETRun.figureSpacing - 1e-5)
+        }
+        XCTAssertEqual(try XCTUnwrap(hullXs.last), try XCTUnwrap(drawing.path.last).x, accuracy: 1e-5, "the last figure is the end")
         XCTAssertTrue(drawing.svg.hasPrefix("<svg"))
     }
 

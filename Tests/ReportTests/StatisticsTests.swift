@@ -20,7 +20,8 @@ final class StatisticsTests: XCTestCase {
     func testBootstrapIntervalCoversAKnownMean() {
         var rng = SplitMix64(seed: 42)
         func normal() -> Double {   // Box–Muller from the report's own generator
-            let u1 = (Double(rng.next() >> 11) + 1) / 9_007_199_254_740_993, u2 = Double(rng.next() >> 11) / 9_007_199_254_740_992
+            // u1 ∈ (0, 1] (log is finite), u2 ∈ [0, 1)
+            let u1 = (Double(rng.next() >> 11) + 1) / 9_007_199_254_740_992, u2 = Double(rng.next() >> 11) / 9_007_199_254_740_992
             return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
         }
         let trueMean = 3.0

@@ -45,7 +45,7 @@ public enum Lifetime {
 
     /// Trains one fresh agent per spec concurrently, agent i with the loss
     /// `makeLoss(i)` (built on the worker thread that trains it).
-    public static func run<L: PolicyLoss>(_ specs: [AgentSpec], threads: Int = defaultThreads,
+    public static func run<L: PolicyLoss & SendableMetatype>(_ specs: [AgentSpec], threads: Int = defaultThreads,
                                           registry: EnvironmentRegistry = .standard,
                                           makeLoss: @escaping @Sendable (Int) -> L) throws -> [LearningCurve] {
         let agents = try specs.map { try Agent($0, registry: registry) }
@@ -61,7 +61,7 @@ public enum Lifetime {
 
     /// Continues existing agents concurrently until `steps` (each agent's own
     /// lifetime budget when nil), agent i with the loss `makeLoss(i)`.
-    public static func train<L: PolicyLoss>(_ agents: [Agent], until steps: Int?, threads: Int = defaultThreads,
+    public static func train<L: PolicyLoss & SendableMetatype>(_ agents: [Agent], until steps: Int?, threads: Int = defaultThreads,
                                             makeLoss: @escaping @Sendable (Int) -> L) {
         forEach(agents.count, threads: threads) { i in
             var loss = makeLoss(i)

@@ -8,11 +8,13 @@ extension ComparisonReport {
             return [m.name,
                     "\(ReportNumber.human(m.finalReturn.estimate)) [\(ReportNumber.human(m.finalReturn.lower)), \(ReportNumber.human(m.finalReturn.upper))]",
                     "\(ReportNumber.human(m.auc.estimate)) [\(ReportNumber.human(m.auc.lower)), \(ReportNumber.human(m.auc.upper))]",
-                    "\(m.reached)/\(m.stepsToThreshold.count)", median]
+                    "\(m.reached)/\(m.stepsToThreshold.count)", median,
+                    m.meanCurveStepsToThreshold.map { ReportNumber.human($0) } ?? "not reached"]
         }
     }
 
-    static let tableHeader = ["method", "final return (95% CI)", "AUC (95% CI)", "reached threshold", "median steps to threshold"]
+    static let tableHeader = ["method", "final return (95% CI)", "AUC (95% CI)", "reached threshold", "median steps to threshold",
+                              "mean curve reaches it at"]
 
     /// Sentences a reader needs: the Welch tests and the alignment, in words.
     var findings: [String] {
@@ -23,7 +25,10 @@ extension ComparisonReport {
         if let w = summary.welchAUC {
             out.append("AUC, evolved − PPO: \(ReportNumber.human(w.difference)) (Welch t = \(ReportNumber.human(w.t)), ν = \(ReportNumber.human(w.degreesOfFreedom)), p = \(ReportNumber.human(w.p))).")
         }
-        out.append("Threshold \(ReportNumber.human(summary.threshold)) (\(summary.thresholdSource)); a lifetime reaches it at the step where the mean return of its last \(summary.thresholdWindow) episodes first does (median over seeds, never counted as more than the budget).")
+        out.append("Threshold \(ReportNumber.human(summary.threshold)) (\(summary.thresholdSource)); a lifetime reaches it at the step where the mean return of its last \(summary.thresholdWindow) episodes first does (median over seeds, never counted as more than the budget); the mean curve over seeds reaches it at the first point of the \(summary.grid.count)-point grid where it is at or above it.")
+        if let order = summary.firstToThreshold {
+            out.append("Task by task, the evolved agent reached the threshold first on \(order.evolved), PPO's on \(order.ppo), neither or both at once on \(order.ties) of \(result.seeds).")
+        }
         out.append("Gradient alignment: mean cos(∇θL_φ, ∇θL_PPO) = \(ReportNumber.human(summary.alignmentOverall)) over every gradient step of the evolved lifetimes (1: the same direction as PPO's, 0: orthogonal, −1: opposite).")
         if let evolved = summary.method("evolved"), evolved.skippedSteps > 0 {
             out.append("\(evolved.skippedSteps) gradient steps of the evolved loss were skipped (a non-finite loss or gradient).")

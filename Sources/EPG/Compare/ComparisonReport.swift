@@ -82,6 +82,7 @@ public struct ComparisonReport: Sendable {
                 ("steps_to_threshold", .array(m.stepsToThreshold.map { $0.map(JSONValue.number) ?? .null })),
                 ("reached_threshold", .number(Double(m.reached))),
                 ("median_steps_to_threshold", m.medianSteps(budget: result.budget).map(JSONValue.number) ?? .null),
+                ("mean_curve_steps_to_threshold", m.meanCurveStepsToThreshold.map(JSONValue.number) ?? .null),
                 ("skipped_steps", .number(Double(m.skippedSteps))),
             ])))
         }
@@ -99,6 +100,9 @@ public struct ComparisonReport: Sendable {
             ("final_return_episodes", .number(Double(result.lastEpisodes))),
             ("threshold", .object([("value", .number(summary.threshold)), ("source", .string(summary.thresholdSource))])),
             ("methods", .object(methods)),
+            ("first_to_threshold", summary.firstToThreshold.map { o in
+                .object([("evolved", .number(Double(o.evolved))), ("ppo", .number(Double(o.ppo))), ("ties", .number(Double(o.ties)))])
+            } ?? .null),
             ("welch_evolved_vs_ppo", .object([("final_return", welch(summary.welchFinal)), ("auc", welch(summary.welchAUC))])),
             ("gradient_alignment", .object([
                 ("mean_cosine", .number(summary.alignmentOverall)),

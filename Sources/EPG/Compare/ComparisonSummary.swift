@@ -13,6 +13,11 @@ public struct ComparisonSummary: Sendable {
         /// Gradient steps skipped for a non-finite loss or gradient (evolved only).
         public var skippedSteps: Int
         public var finalReturns: [Double]
+        /// The first grid step at which the mean curve over seeds reaches the
+        /// threshold (nil: never within T) — how fast the *average* agent gets
+        /// there, where `stepsToThreshold` asks it of each agent, whose noisy
+        /// curve can cross early and fall back.
+        public var meanCurveStepsToThreshold: Double?
 
         /// Seeds that reached the threshold.
         public var reached: Int { stepsToThreshold.compactMap { $0 }.count }
@@ -39,6 +44,10 @@ public struct ComparisonSummary: Sendable {
     /// Mean of every finite cosine sample.
     public var alignmentOverall: Double
 
+    /// Per held-out task (seed), which method's agent reached the threshold
+    /// first: the paired view of `stepsToThreshold` (nil without PPO).
+    public var firstToThreshold: (evolved: Int, ppo: Int, ties: Int)?
+
     /// W, the episodes averaged for "steps to threshold".
     public var thresholdWindow: Int
 
@@ -60,13 +69,18 @@ public struct ComparisonSummary: Sendable {
                 stepsToThreshold: result.stepsToThreshold(name, threshold: value, window: thresholdWindow),
                 skippedSteps: result.runs(of: name).reduce(0) { $0 + $1.outcome.skippedSteps },
                 finalReturns: finals))
-            curves[name] = Curves.band(runs: result.curves(name, grid: grid), seed: 0xC0 &+ UInt64(k))
+            let band = Curves.band(runs: result.curves(name, grid: grid), seed: 0xC0 &+ UInt64(k))
+            curves[name] = band
+            methods[k].meanCurveStepsToThreshold = zip(grid, band.mean).first { $0.1 >= value }?.0
         }
         self.methods = methods
         self.curves = curves
         if result.methods.contains("ppo") {
             welchFinal = WelchTest(result.finalReturns("evolved"), result.finalReturns("ppo"))
             welchAUC = WelchTest(result.areas("evolved", grid: grid), result.areas("ppo", grid: grid))
+            if let e = methods.first(where: { $0.name == "evolved" }), let p = methods.first(where: { $0.name == "ppo" }) {
+                firstToThreshold = Self.pairedOrder(e.stepsToThreshold, p.stepsToThreshold)
+            }
         }
         alignment = result.alignment()
         let all = result.runs(of: "evolved").flatMap { $0.alignment.map(\.cosine) }.filter(\.isFinite)
@@ -74,4 +88,16 @@ public struct ComparisonSummary: Sendable {
     }
 
     public func method(_ name: String) -> Method? { methods.first { $0.name == name } }
+
+    /// Counts, seed by seed, which of a and b reached the threshold at the
+    /// earlier step (one that never did is later than any that did; both
+    /// never, or the same step, is a tie).
+    static func pairedOrder(_ a: [Double?], _ b: [Double?]) -> (evolved: Int, ppo: Int, ties: Int) {
+        var out = (evolved: 0, ppo: 0, ties: 0)
+        for (x, y) in zip(a, b) {
+            let sx = x ?? .infinity, sy = y ?? .infinity
+            if sx < sy { out.evolved += 1 } else if sy < sx { out.ppo += 1 } else { out.ties += 1 }
+        }
+        return out
+    }
 }

@@ -37,7 +37,7 @@ public struct EPGRun: PopulationRun {
         innerLoop = try Self.makeInnerLoop(configuration)
         self.threads = max(1, threads)
         strategy = try Strategy(configuration: configuration.es.strategyConfiguration(seed: configuration.seed),
-                                mean: Self.initialGenome(configuration, innerLoop), threads: self.threads)
+                                mean: try Self.initialGenome(configuration, innerLoop), threads: self.threads)
         try Self.checkOneLifetimeBuilds(innerLoop, configuration)
     }
 
@@ -65,9 +65,11 @@ public struct EPGRun: PopulationRun {
                   lossNetwork: c.lossNetwork, fitness: c.fitness)
     }
 
-    /// φ₀: the network's random initialisation, or the REINFORCE surrogate
-    /// plus a tenth of it (so every weight starts off zero and ES has slopes to follow).
-    static func initialGenome(_ c: EPGConfiguration, _ loop: InnerLoop) -> [Float] {
+    /// φ₀: an earlier run's μ (`outer.warm_start`), the network's random
+    /// initialisation, or the REINFORCE surrogate plus a tenth of it (so
+    /// every weight starts off zero and ES has slopes to follow).
+    static func initialGenome(_ c: EPGConfiguration, _ loop: InnerLoop) throws -> [Float] {
+        if let path = c.outer.warmStart { return try warmStartGenome(path, genomeLength: loop.genomeLength) }
         let random = loop.initialGenome(seed: c.seed)
         switch c.outer.initialLoss {
         case .random: return random

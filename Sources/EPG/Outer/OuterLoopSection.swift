@@ -60,6 +60,7 @@ public struct EPGStrategySection: ConfigSection, Sendable, Equatable {
 ///   validation_every: 5
 ///   validation_tasks: 4
 ///   initial_loss: random        # or reinforce
+///   warm_start: null            # or populations/<run>: φ₀ = that run's μ
 /// ```
 public struct OuterLoopSection: ConfigSection, Sendable, Equatable {
     /// Where φ₀ comes from.
@@ -81,6 +82,11 @@ public struct OuterLoopSection: ConfigSection, Sendable, Equatable {
     public var validationTasks = 4
     /// φ₀.
     public var initialLoss = InitialLoss.random
+    /// φ₀ from an earlier EPG run with the same loss network instead of
+    /// `initial_loss`: a run directory (its newest intact checkpoint) or one
+    /// checkpoint file; the search mean μ it holds becomes φ₀. Read once, at
+    /// generation 0 — a resumed run never looks at it again.
+    public var warmStart: String?
 
     public init() {}
 
@@ -95,5 +101,8 @@ public struct OuterLoopSection: ConfigSection, Sendable, Equatable {
         try check.range("alphaAnnealGenerations", alphaAnnealGenerations, 0...1_000_000_000)
         try check.range("validationEvery", validationEvery, 1...1_000_000)
         try check.range("validationTasks", validationTasks, 1...10_000)
+        if let warmStart {
+            try check.require("warmStart", !warmStart.isEmpty, "a run directory or checkpoint file (or null)")
+        }
     }
 }

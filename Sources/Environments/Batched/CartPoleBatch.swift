@@ -3,8 +3,8 @@ import Random
 
 /// N CartPole-v1 instances as a struct of arrays: x, ẋ, θ, θ̇ each contiguous,
 /// stepped with same-step auto-reset (see `BatchedEnvironment`) in two passes:
-/// cos θ and sin θ for every instance first (independent libm calls the CPU
-/// overlaps), then the Euler arithmetic with no calls in it; ended episodes
+/// cos θ and sin θ for every instance first (`CartPoleTrig`, independent
+/// calls the CPU overlaps), then the Euler arithmetic with no calls in it; ended episodes
 /// are reset after both. Numerically identical to
 /// `VectorEnvironment<CartPole>` with the same seed and path — the same
 /// `CartPole.integrate`, the same reset draws — only laid out for speed.
@@ -17,7 +17,7 @@ public final class CartPoleBatch: BatchedEnvironment, @unchecked Sendable {
     /// x at [0, n), ẋ at [n, 2n), θ at [2n, 3n), θ̇ at [3n, 4n).
     let state: UnsafeMutablePointer<Double>
     let elapsed: UnsafeMutablePointer<Int>
-    /// cos θ and sin θ of every instance, filled in a first pass so the libm
+    /// cos θ and sin θ of every instance, filled in a first pass so the
     /// calls overlap and the arithmetic pass has no calls in it.
     let trig: UnsafeMutablePointer<Double>
     public private(set) var finalObservations: [Float]
@@ -96,8 +96,8 @@ public final class CartPoleBatch: BatchedEnvironment, @unchecked Sendable {
         let xs = state, xDots = state + n, thetas = state + 2 * n, thetaDots = state + 3 * n
         let cosines = trig, sines = trig + n
         for i in 0..<n {
-            cosines[i] = cos(thetas[i])
-            sines[i] = sin(thetas[i])
+            cosines[i] = CartPoleTrig.cos(thetas[i])
+            sines[i] = CartPoleTrig.sin(thetas[i])
         }
         let obs = observations.baseAddress!
         var anyDone = false

@@ -76,11 +76,13 @@ public struct CartPole: Environment {
         return StepOutcome(reward: reward, terminated: terminated, truncated: elapsedSteps >= maxEpisodeSteps)
     }
 
-    /// One Euler step of the cart-pole ODE, in Gymnasium's operation order.
+    /// One Euler step of the cart-pole ODE, in Gymnasium's operation order
+    /// (sin θ and cos θ from `CartPoleTrig`).
     @inlinable @inline(__always)
     public static func integrate(_ x: inout Double, _ xDot: inout Double, _ theta: inout Double,
                                  _ thetaDot: inout Double, push right: Bool, _ p: CartPoleParameters) {
-        integrate(&x, &xDot, &theta, &thetaDot, push: right, cosTheta: cos(theta), sinTheta: sin(theta), p)
+        integrate(&x, &xDot, &theta, &thetaDot, push: right, cosTheta: CartPoleTrig.cos(theta),
+                  sinTheta: CartPoleTrig.sin(theta), p)
     }
 
     /// The Euler step given cos θ and sin θ (computed by the caller, e.g. in a
