@@ -6,11 +6,16 @@ import Foundation
 /// The generic evolve / resume / inspect of any `PopulationRun`: decoding its
 /// configuration, the run directory, the driver, progress and Ctrl-C.
 enum Session<Run: PopulationRun> where Run.Configuration: RunConfiguration {
+    /// What a run kind does to its run once the run directory is known,
+    /// before the driver takes (copies) the run: nothing by default;
+    /// `AttachedSession` attaches runs that write files of their own.
+    typealias Prepare = (inout Run, RunDirectory) throws -> Void
+
     /// `populus evolve`: a fresh run of the document's configuration.
-    static func evolve(_ document: ConfigDocument, _ settings: SessionSettings) throws {
+    static func evolve(_ document: ConfigDocument, _ settings: SessionSettings, prepare: Prepare = { _, _ in }) throws {
         let configuration = try exitOnConfigError { try document.decode(Run.Configuration.self) }
         let yaml = try exitOnConfigError { try ConfigWriter.yaml(configuration) }
-        let run = try exitOnConfigError { try Run(configuration: configuration, threads: settings.threads) }
+        var run = try exitOnConfigError { try Run(configuration: configuration, threads: settings.threads) }
         let directory: RunDirectory
         do {
             directory = try RunDirectory.create(name: configuration.name, under: settings.populations, config: yaml,
@@ -18,13 +23,15 @@ enum Session<Run: PopulationRun> where Run.Configuration: RunConfiguration {
         } catch let error as RunDirectoryError {
             throw UsageFailure(error.description)
         }
+        try prepare(&run, directory)
         let driver = try RunDriver(starting: run, configText: yaml, directory: directory)
         say(settings, "evolving \(configuration.name): \(Run.kind) on \(configuration.env), \(configuration.generations) generations, \(settings.threads) thread\(settings.threads == 1 ? "" : "s") → \(directory.root.path)")
         try drive(driver, settings)
     }
 
     /// `populus resume`: continues from `checkpoint`, with the budget raised when asked.
-    static func resume(_ checkpoint: Checkpoint, in directory: RunDirectory, _ settings: SessionSettings) throws {
+    static func resume(_ checkpoint: Checkpoint, in directory: RunDirectory, _ settings: SessionSettings,
+                       prepare: Prepare = { _, _ in }) throws {
         var configuration = try configuration(of: checkpoint)
         if let g = settings.generations {
             guard g >= checkpoint.generation else {
@@ -33,7 +40,8 @@ enum Session<Run: PopulationRun> where Run.Configuration: RunConfiguration {
             configuration.generations = g
         }
         let yaml = try exitOnConfigError { try ConfigWriter.yaml(configuration) }
-        let run = try Run(configuration: configuration, restoring: checkpoint, threads: settings.threads)
+        var run = try Run(configuration: configuration, restoring: checkpoint, threads: settings.threads)
+        try prepare(&run, directory)
         let driver = try RunDriver(resuming: checkpoint, run: run, configText: yaml, directory: directory)
         if checkpoint.generation >= configuration.generations {
             say(settings, "\(directory.root.path) is complete: generation \(checkpoint.generation) of \(configuration.generations) (raise the budget with --generations N)")
