@@ -27,8 +27,8 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product populus
 
 # The main job: evolve a loss function with EPG (Configs/epg-demo.yaml:
-# ≈ 6 min on 2 cores), then compare it on held-out tasks with PPO and vanilla
-# PG under the same budget (≈ 30 s). A previous demo run is replaced.
+# ≈ 1 min on 2 free cores), then compare it on held-out tasks with PPO and
+# vanilla PG under the same budget (≈ 1 s). A previous demo run is replaced.
 demo: build
 	$(BIN) evolve Configs/epg-demo.yaml --overwrite
 	$(BIN) compare populations/epg-demo

@@ -39,7 +39,9 @@ let package = Package(
         .target(name: "Config", dependencies: [.product(name: "Yams", package: "Yams")]),
         // ES policy search on any registered environment: the `es` run kind.
         // `native`: the policy's forward pass (256 × 500 a generation) uses the
-        // machine's full SIMD width; Swift never fuses a*b+c, so bits are the same.
+        // machine's full SIMD width and FMA unit. Its multiply–adds are explicit
+        // fused ones (`addProduct`: one rounding, emulated where there is no FMA)
+        // and Swift never fuses the rest, so bits are the same on every machine.
         .target(name: "PolicySearch", dependencies: ["Evolution", "Checkpoint", "Config", "Environments", "Autodiff", "Random"],
                 swiftSettings: [.unsafeFlags(["-target-cpu", "native"])]),
         // Policies, rollouts, GAE, PPO, vanilla PG and the agent lifetime API.

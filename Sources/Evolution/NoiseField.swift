@@ -4,7 +4,8 @@ import Random
 ///
 /// ε for noise index p (the antithetic pair, or the member when sampling is
 /// independent) at generation t is cut into blocks of `blockLength`
-/// coordinates; block b is drawn (ziggurat) from GSL's taus2 generator keyed by
+/// coordinates; block b is drawn (`RandomStream.fill(normal:)`: the
+/// Marsaglia–Tsang ziggurat over the words) from GSL's taus2 generator keyed by
 ///
 ///     RandomStream(seed: runSeed, path: ["es-noise", t, p, b], generator: .taus2)
 ///
@@ -40,7 +41,7 @@ public struct NoiseField: Sendable, Equatable {
     public func fill(generation t: Int, noiseIndex p: Int, block b: Int, into buffer: UnsafeMutableBufferPointer<Float>) {
         let n = coordinates(ofBlock: b).count
         let stream = RandomStream(seed: seed, path: ["es-noise", .init(t), .init(p), .init(b)], generator: .taus2)
-        stream.fill(gaussian: UnsafeMutableBufferPointer(rebasing: buffer[0..<n]))
+        stream.fill(normal: UnsafeMutableBufferPointer(rebasing: buffer[0..<n]))
     }
 
     /// The whole ε_{t,p} (dimension values).
@@ -84,13 +85,14 @@ public struct NoiseField: Sendable, Equatable {
                 let outA = SendableBuffer(outA), outB = SendableBuffer(outB)
                 concurrentForEach(blockCount, threads: threads) { block, _ in
                     let r = coordinates(ofBlock: block)
-                    var eps = [Float](repeating: 0, count: r.count)
-                    eps.withUnsafeMutableBufferPointer { e in
+                    var eps = [Float](repeating: 0, count: matrix == nil ? r.count : 0)
+                    eps.withUnsafeMutableBufferPointer { buffer in
                         for p in a.indices {
+                            let e: UnsafeMutableBufferPointer<Float>
                             if let matrix {
-                                let row = matrix.row(p)
-                                for k in 0..<r.count { e[k] = row[r.lowerBound + k] }
+                                e = UnsafeMutableBufferPointer(rebasing: matrix.row(p)[r])
                             } else {
+                                e = buffer
                                 fill(generation: t, noiseIndex: p, block: block, into: e)
                             }
                             let wa = a[p]

@@ -89,8 +89,9 @@ struct EpisodeGroup<E: Environment> {
         // 32-byte load in the passes straddles a cache line (≈ 15 % faster).
         buffer = UnsafeMutableRawPointer.allocate(byteCount: total * MemoryLayout<Float>.stride, alignment: 64)
             .bindMemory(to: Float.self, capacity: total)
-        buffer.initialize(repeating: 0, count: total)
         packed = buffer
+        // `packGroup` below writes every float of the packed θ; the rest starts at zero.
+        (buffer + net.groupParameterCount).initialize(repeating: 0, count: total - net.groupParameterCount)
         input = packed + net.groupParameterCount
         scratch = input + inputLength
         output = scratch + 2 * net.groupRowLength

@@ -125,35 +125,35 @@ extension PolicyNetwork {
             while i + 2 <= n {
                 let xe = dup4(x + 4 * i), xo = dup4(x + 4 * i + 4)
                 let s = r + stride
-                e0 += xe * load8(r)
-                e1 += xe * load8(r + 8)
-                e2 += xe * load8(r + 16)
-                e3 += xe * load8(r + 24)
-                e4 += xe * load8(r + 32)
-                e5 += xe * load8(r + 40)
-                e6 += xe * load8(r + 48)
-                e7 += xe * load8(r + 56)
-                o0 += xo * load8(s)
-                o1 += xo * load8(s + 8)
-                o2 += xo * load8(s + 16)
-                o3 += xo * load8(s + 24)
-                o4 += xo * load8(s + 32)
-                o5 += xo * load8(s + 40)
-                o6 += xo * load8(s + 48)
-                o7 += xo * load8(s + 56)
+                e0.addProduct(xe, load8(r))
+                e1.addProduct(xe, load8(r + 8))
+                e2.addProduct(xe, load8(r + 16))
+                e3.addProduct(xe, load8(r + 24))
+                e4.addProduct(xe, load8(r + 32))
+                e5.addProduct(xe, load8(r + 40))
+                e6.addProduct(xe, load8(r + 48))
+                e7.addProduct(xe, load8(r + 56))
+                o0.addProduct(xo, load8(s))
+                o1.addProduct(xo, load8(s + 8))
+                o2.addProduct(xo, load8(s + 16))
+                o3.addProduct(xo, load8(s + 24))
+                o4.addProduct(xo, load8(s + 32))
+                o5.addProduct(xo, load8(s + 40))
+                o6.addProduct(xo, load8(s + 48))
+                o7.addProduct(xo, load8(s + 56))
                 r += 2 * stride
                 i += 2
             }
             if i < n {
                 let xe = dup4(x + 4 * i)
-                e0 += xe * load8(r)
-                e1 += xe * load8(r + 8)
-                e2 += xe * load8(r + 16)
-                e3 += xe * load8(r + 24)
-                e4 += xe * load8(r + 32)
-                e5 += xe * load8(r + 40)
-                e6 += xe * load8(r + 48)
-                e7 += xe * load8(r + 56)
+                e0.addProduct(xe, load8(r))
+                e1.addProduct(xe, load8(r + 8))
+                e2.addProduct(xe, load8(r + 16))
+                e3.addProduct(xe, load8(r + 24))
+                e4.addProduct(xe, load8(r + 32))
+                e5.addProduct(xe, load8(r + 40))
+                e6.addProduct(xe, load8(r + 48))
+                e7.addProduct(xe, load8(r + 56))
             }
             let bq = b + 8 * q, yq = y + 8 * q
             store8(load8(bq) + (e0 + o0), yq)
@@ -170,7 +170,7 @@ extension PolicyNetwork {
             var a = load8(b + 8 * q)
             var r = w + 8 * q
             for i in 0..<n {
-                a += dup4(x + 4 * i) * load8(r)
+                a.addProduct(dup4(x + 4 * i), load8(r))
                 r += stride
             }
             store8(a, y + 8 * q)
@@ -193,19 +193,19 @@ extension PolicyNetwork {
             var r = w + 8 * q
             var xi = x
             for _ in 0..<blocks {
-                a0 += dup4(xi) * load8(r)
-                a1 += dup4(xi + 4) * load8(r + stride)
-                a2 += dup4(xi + 8) * load8(r + 2 * stride)
-                a3 += dup4(xi + 12) * load8(r + 3 * stride)
-                a4 += dup4(xi + 16) * load8(r + 4 * stride)
-                a5 += dup4(xi + 20) * load8(r + 5 * stride)
-                a6 += dup4(xi + 24) * load8(r + 6 * stride)
-                a7 += dup4(xi + 28) * load8(r + 7 * stride)
+                a0.addProduct(dup4(xi), load8(r))
+                a1.addProduct(dup4(xi + 4), load8(r + stride))
+                a2.addProduct(dup4(xi + 8), load8(r + 2 * stride))
+                a3.addProduct(dup4(xi + 12), load8(r + 3 * stride))
+                a4.addProduct(dup4(xi + 16), load8(r + 4 * stride))
+                a5.addProduct(dup4(xi + 20), load8(r + 5 * stride))
+                a6.addProduct(dup4(xi + 24), load8(r + 6 * stride))
+                a7.addProduct(dup4(xi + 28), load8(r + 7 * stride))
                 r += 8 * stride
                 xi += 32
             }
             var s = ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7))
-            for i in (8 * blocks)..<n { s += dup4(x + 4 * i) * load8(w + 8 * q + i * stride) }
+            for i in (8 * blocks)..<n { s.addProduct(dup4(x + 4 * i), load8(w + 8 * q + i * stride)) }
             store8(load8(b + 8 * q) + s, y + 8 * q)
         }
     }

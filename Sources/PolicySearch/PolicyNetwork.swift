@@ -156,23 +156,23 @@ public struct PolicyNetwork: Sendable, Equatable {
             while i + 2 <= n {
                 let x0 = SIMD8<Float>(repeating: x[i]), x1 = SIMD8<Float>(repeating: x[i + 1])
                 let next = row + m
-                a0 += x0 * load8(row)
-                a1 += x0 * load8(row + 8)
-                a2 += x0 * load8(row + 16)
-                a3 += x0 * load8(row + 24)
-                c0 += x1 * load8(next)
-                c1 += x1 * load8(next + 8)
-                c2 += x1 * load8(next + 16)
-                c3 += x1 * load8(next + 24)
+                a0.addProduct(x0, load8(row))
+                a1.addProduct(x0, load8(row + 8))
+                a2.addProduct(x0, load8(row + 16))
+                a3.addProduct(x0, load8(row + 24))
+                c0.addProduct(x1, load8(next))
+                c1.addProduct(x1, load8(next + 8))
+                c2.addProduct(x1, load8(next + 16))
+                c3.addProduct(x1, load8(next + 24))
                 row += 2 * m
                 i += 2
             }
             if i < n {
                 let x0 = SIMD8<Float>(repeating: x[i])
-                a0 += x0 * load8(row)
-                a1 += x0 * load8(row + 8)
-                a2 += x0 * load8(row + 16)
-                a3 += x0 * load8(row + 24)
+                a0.addProduct(x0, load8(row))
+                a1.addProduct(x0, load8(row + 8))
+                a2.addProduct(x0, load8(row + 16))
+                a3.addProduct(x0, load8(row + 24))
             }
             store8(load8(b + j) + (a0 + c0), y + j)
             store8(load8(b + j + 8) + (a1 + c1), y + j + 8)
@@ -194,11 +194,11 @@ public struct PolicyNetwork: Sendable, Equatable {
         for j in 0..<m {
             let row = wT + j * n
             var acc = SIMD8<Float>(repeating: 0)
-            for k in 0..<blocks { acc += load8(x + 8 * k) * load8(row + 8 * k) }
+            for k in 0..<blocks { acc.addProduct(load8(x + 8 * k), load8(row + 8 * k)) }
             let half = acc.lowHalf + acc.highHalf
             let quarter = half.lowHalf + half.highHalf
             var s = quarter[0] + quarter[1]
-            for i in (8 * blocks)..<n { s += x[i] * row[i] }
+            for i in (8 * blocks)..<n { s.addProduct(x[i], row[i]) }
             y[j] = b[j] + s
         }
     }
@@ -216,54 +216,64 @@ public struct PolicyNetwork: Sendable, Equatable {
 
 /// Float math for the forward pass, branch-free so loops vectorise, and
 /// pure arithmetic so results are identical on every thread and run.
+///
+/// tanh x ≈ x·P(x²)/Q(x²) on |x| ≤ 7.905 (beyond it tanh rounds to ±1 within
+/// 3·10⁻⁷), with P of degree 5 and Q monic of degree 3 in x²: our own
+/// minimax fit, accurate to 3.1·10⁻⁷ in Float like the degree-6/3 form of
+/// Eigen and XLA, for two fewer multiply–adds (nine multiply-pipe operations
+/// and one division a value; tanh is about 40 % of a policy pass). Each
+/// Horner step is one fused multiply–add (`addingProduct`, one rounding: the
+/// same result on every machine); Q's leading step is a plain add.
 public enum PolicyMath {
+    /// |x| beyond which the argument is clamped.
+    @usableFromInline static let bound: Float = 7.905_311_107_635_498_05
+    @usableFromInline static let p0: Float = 4_157.290_527_343_75
+    @usableFromInline static let p1: Float = 540.491_149_902_343_8
+    @usableFromInline static let p2: Float = 12.511_930_465_698_242
+    @usableFromInline static let p3: Float = 0.042_005_468_159_914_02
+    @usableFromInline static let p4: Float = -6.412_571_383_407_34e-05
+    @usableFromInline static let p5: Float = 1.061_015_240_111_373_7e-07
+    @usableFromInline static let q0: Float = 4_157.291_015_625
+    @usableFromInline static let q1: Float = 1_926.254_272_460_937_5
+    @usableFromInline static let q2: Float = 100.291_931_152_343_75
+
     /// tanh on eight lanes: the scalar `tanh`'s operations lane by lane (IEEE
-    /// multiply, fused multiply–add and divide are exact per lane), so every
-    /// lane is bit for bit what the scalar function returns.
+    /// multiply, add, fused multiply–add and divide are exact per lane), so
+    /// every lane is bit for bit what the scalar function returns.
     @inline(__always)
     public static func tanh(_ x0: SIMD8<Float>) -> SIMD8<Float> {
-        let bound = SIMD8<Float>(repeating: 7.905_311_107_635_498_05)
-        var x = x0.replacing(with: bound, where: x0 .> bound)
-        x = x.replacing(with: -bound, where: x .< -bound)
+        let b = SIMD8<Float>(repeating: bound)
+        var x = x0.replacing(with: b, where: x0 .> b)
+        x = x.replacing(with: -b, where: x .< -b)
         let x2 = x * x
-        var p = SIMD8<Float>(repeating: -2.760_768_477_423_55e-16)
-        p = SIMD8<Float>(repeating: 2.000_187_904_824_77e-13).addingProduct(p, x2)
-        p = SIMD8<Float>(repeating: -8.604_671_522_137_35e-11).addingProduct(p, x2)
-        p = SIMD8<Float>(repeating: 5.122_297_090_371_14e-08).addingProduct(p, x2)
-        p = SIMD8<Float>(repeating: 1.485_722_357_179_79e-05).addingProduct(p, x2)
-        p = SIMD8<Float>(repeating: 6.372_619_288_754_36e-04).addingProduct(p, x2)
-        p = SIMD8<Float>(repeating: 4.893_524_558_917_86e-03).addingProduct(p, x2)
+        var p = SIMD8<Float>(repeating: p4).addingProduct(SIMD8(repeating: p5), x2)
+        p = SIMD8<Float>(repeating: p3).addingProduct(p, x2)
+        p = SIMD8<Float>(repeating: p2).addingProduct(p, x2)
+        p = SIMD8<Float>(repeating: p1).addingProduct(p, x2)
+        p = SIMD8<Float>(repeating: p0).addingProduct(p, x2)
         p = p * x
-        var q = SIMD8<Float>(repeating: 1.198_258_394_667_02e-06)
-        q = SIMD8<Float>(repeating: 1.185_347_056_866_54e-04).addingProduct(q, x2)
-        q = SIMD8<Float>(repeating: 2.268_434_632_439_00e-03).addingProduct(q, x2)
-        q = SIMD8<Float>(repeating: 4.893_525_185_543_85e-03).addingProduct(q, x2)
+        var q = x2 + SIMD8<Float>(repeating: q2)
+        q = SIMD8<Float>(repeating: q1).addingProduct(q, x2)
+        q = SIMD8<Float>(repeating: q0).addingProduct(q, x2)
         return p / q
     }
 
-    /// tanh x by the odd rational approximation x·P(x²)/Q(x²) Eigen and XLA use
-    /// (absolute error ≈ 3·10⁻⁷ on ±7.905, beyond which tanh rounds to ±1),
-    /// each Horner step one fused multiply–add (`addingProduct`, one rounding:
-    /// the same result on every machine, and half the operations and latency
-    /// of a multiply then an add). Never inlined, so callers in modules built
-    /// without fused multiply–add (POET's rollouts) run this compiled copy.
+    /// tanh x (see the type's notes). Never inlined, so callers in modules
+    /// built without fused multiply–add (POET's rollouts) run this compiled copy.
     @inline(never)
     public static func tanh(_ x0: Float) -> Float {
-        var x = x0 > 7.905_311_107_635_498_05 ? 7.905_311_107_635_498_05 : x0
-        x = x < -7.905_311_107_635_498_05 ? -7.905_311_107_635_498_05 : x
+        var x = x0 > bound ? bound : x0
+        x = x < -bound ? -bound : x
         let x2 = x * x
-        var p: Float = -2.760_768_477_423_55e-16
-        p = Float(2.000_187_904_824_77e-13).addingProduct(p, x2)
-        p = Float(-8.604_671_522_137_35e-11).addingProduct(p, x2)
-        p = Float(5.122_297_090_371_14e-08).addingProduct(p, x2)
-        p = Float(1.485_722_357_179_79e-05).addingProduct(p, x2)
-        p = Float(6.372_619_288_754_36e-04).addingProduct(p, x2)
-        p = Float(4.893_524_558_917_86e-03).addingProduct(p, x2)
+        var p = p4.addingProduct(p5, x2)
+        p = p3.addingProduct(p, x2)
+        p = p2.addingProduct(p, x2)
+        p = p1.addingProduct(p, x2)
+        p = p0.addingProduct(p, x2)
         p = p * x
-        var q: Float = 1.198_258_394_667_02e-06
-        q = Float(1.185_347_056_866_54e-04).addingProduct(q, x2)
-        q = Float(2.268_434_632_439_00e-03).addingProduct(q, x2)
-        q = Float(4.893_525_185_543_85e-03).addingProduct(q, x2)
+        var q = x2 + q2
+        q = q1.addingProduct(q, x2)
+        q = q0.addingProduct(q, x2)
         return p / q
     }
 }

@@ -10,7 +10,7 @@ extension PolicySearchRun {
     /// Units of (group, episode) are pulled by `strategy.threads` workers; the
     /// result does not depend on how many.
     public func evaluatePopulation() -> (fitness: [Float], envSteps: Int) {
-        let (fitness, steps, _) = evaluate(keepingNoise: false)
+        let (fitness, steps, _, _) = evaluate(keepingNoise: false)
         return (fitness, steps)
     }
 
@@ -21,8 +21,11 @@ extension PolicySearchRun {
     static let noiseMatrixLimit = 16 << 20
 
     /// `evaluatePopulation`, also returning the ε it drew when `keepingNoise`
-    /// and the matrix is within `noiseMatrixLimit`.
-    func evaluate(keepingNoise: Bool) -> (fitness: [Float], envSteps: Int, noise: NoiseMatrix?) {
+    /// and the matrix is within `noiseMatrixLimit`, and the outcomes of μ's
+    /// episodes from `meanSeeds`, played as the first units of the same
+    /// parallel loop (so no worker waits on them at the end).
+    func evaluate(keepingNoise: Bool, meanSeeds: [UInt64] = [])
+        -> (fitness: [Float], envSteps: Int, noise: NoiseMatrix?, mean: [EpisodeRunner.Outcome]) {
         let es = strategy, runner = self.runner
         let episodes = configuration.evaluation.episodes
         let n = es.populationSize, t = es.generation, d = es.dimension
@@ -32,32 +35,40 @@ extension PolicySearchRun {
             ? NoiseMatrix(generation: t, rows: es.noiseCount, dimension: d) : nil
         var returns = [Float](repeating: 0, count: n * episodes)
         var steps = [Int](repeating: 0, count: n * episodes)
+        let mean = es.mean, means = meanSeeds.count
+        var meanOutcomes = [EpisodeRunner.Outcome](repeating: .init(totalReward: 0, steps: 0), count: means)
         returns.withUnsafeMutableBufferPointer { r in
             steps.withUnsafeMutableBufferPointer { s in
-                let r = DisjointWrites(r), s = DisjointWrites(s)
-                concurrentForEach(groups * episodes, threads: es.threads) { unit, _ in
-                    let g = unit / episodes, e = unit % episodes
-                    let members = (g * size)..<min(n, (g + 1) * size)
-                    var genomes = [Float](repeating: 0, count: members.count * d)
-                    var seeds: [UInt64] = []
-                    var epsilon: [Float] = [], noiseIndex = -1
-                    for (k, i) in members.enumerated() {
-                        let member = es.member(i)
-                        if member.noiseIndex != noiseIndex {
-                            noiseIndex = member.noiseIndex
-                            epsilon = es.noise.epsilon(generation: t, noiseIndex: noiseIndex)
-                            // Each noise index belongs to one group and episode 0 writes it.
-                            if let matrix, e == 0 { _ = matrix.row(noiseIndex).update(fromContentsOf: epsilon) }
+                meanOutcomes.withUnsafeMutableBufferPointer { m in
+                    let r = DisjointWrites(r), s = DisjointWrites(s), m = DisjointWrites(m)
+                    concurrentForEach(means + groups * episodes, threads: es.threads) { unit, _ in
+                        if unit < means {
+                            m[unit] = runner.episode(mean, seed: meanSeeds[unit])
+                            return
                         }
-                        var genome = epsilon
-                        es.perturb(&genome, sign: member.sign)
-                        genomes.replaceSubrange((k * d)..<((k + 1) * d), with: genome)
-                        seeds.append(es.evaluationSeed(generation: t, noiseIndex: noiseIndex, episode: e))
-                    }
-                    let outcomes = runner.group(flat: genomes, seeds: seeds)
-                    for (k, i) in members.enumerated() {
-                        r[i * episodes + e] = Float(outcomes[k].totalReward)
-                        s[i * episodes + e] = outcomes[k].steps
+                        let g = (unit - means) / episodes, e = (unit - means) % episodes
+                        let members = (g * size)..<min(n, (g + 1) * size)
+                        var genomes = [Float](repeating: 0, count: members.count * d)
+                        var seeds: [UInt64] = []
+                        var epsilon: [Float] = [], noiseIndex = -1
+                        for (k, i) in members.enumerated() {
+                            let member = es.member(i)
+                            if member.noiseIndex != noiseIndex {
+                                noiseIndex = member.noiseIndex
+                                epsilon = es.noise.epsilon(generation: t, noiseIndex: noiseIndex)
+                                // Each noise index belongs to one group and episode 0 writes it.
+                                if let matrix, e == 0 { _ = matrix.row(noiseIndex).update(fromContentsOf: epsilon) }
+                            }
+                            var genome = epsilon
+                            es.perturb(&genome, sign: member.sign)
+                            genomes.replaceSubrange((k * d)..<((k + 1) * d), with: genome)
+                            seeds.append(es.evaluationSeed(generation: t, noiseIndex: noiseIndex, episode: e))
+                        }
+                        let outcomes = runner.group(flat: genomes, seeds: seeds)
+                        for (k, i) in members.enumerated() {
+                            r[i * episodes + e] = Float(outcomes[k].totalReward)
+                            s[i * episodes + e] = outcomes[k].steps
+                        }
                     }
                 }
             }
@@ -67,7 +78,7 @@ extension PolicySearchRun {
             for e in 0..<episodes { sum += Double(returns[i * episodes + e]) }
             return Float(sum / Double(episodes))
         }
-        return (fitness, steps.reduce(0, +), matrix)
+        return (fitness, steps.reduce(0, +), matrix, meanOutcomes)
     }
 }
 

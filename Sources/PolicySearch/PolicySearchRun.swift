@@ -69,16 +69,18 @@ public struct PolicySearchRun: PopulationRun {
     public var metricsColumns: [String] { GenerationReport.metricsColumns + ["mean_policy_return", "env_steps"] }
 
     /// Scores every member on `evaluation.episodes` episodes (in parallel,
-    /// four members at a time), scores μ on as many, and tells the strategy
+    /// four members at a time), scores μ on as many (in the same parallel
+    /// loop), and tells the strategy
     /// (with the ε drawn for the evaluation, see `noiseMatrixLimit`).
     public mutating func runGeneration() throws -> [Double] {
         let episodes = configuration.evaluation.episodes
-        let (fitness, populationSteps, noise) = evaluate(keepingNoise: true)
+        let meanSeeds = (0..<episodes).map {
+            streamKey(seed: configuration.seed, path: ["es-mean-eval", .init(generation), .init($0)])
+        }
+        let (fitness, populationSteps, noise, meanOutcomes) = evaluate(keepingNoise: true, meanSeeds: meanSeeds)
         var envSteps = populationSteps
         var meanReturn = 0.0
-        for e in 0..<episodes {
-            let seed = streamKey(seed: configuration.seed, path: ["es-mean-eval", .init(generation), .init(e)])
-            let outcome = runner.episode(strategy.mean, seed: seed)
+        for outcome in meanOutcomes {  // in episode order, as before
             meanReturn += outcome.totalReward
             envSteps += outcome.steps
         }

@@ -48,12 +48,19 @@ final class ClimbingTests: XCTestCase {
     /// Large σ smooths Rastrigin's ripples away; reaching the global basin
     /// means f(μ) < 1 (below every non-global local minimum); the tolerances
     /// below also ask for the basin's bottom.
+    /// A property over seeds, not one lucky draw: from f ≈ 60, at least 7 of
+    /// 10 runs end in the global basin's bottom (8 of 10 with the current
+    /// noise; the two misses stop in a neighbouring minimum, f ≈ 1).
     func testOpenAIESReachesRastriginsGlobalBasin() throws {
-        var c = StrategyConfiguration.openAIES(populationSize: 100, seed: 3)
-        c.sigma = .exponential(initial: 2, decay: 0.985, floor: 0.02)
-        c.learningRate = .exponential(initial: 0.3, decay: 0.985, floor: 0.005)
-        let r = try climb(c, start: rastriginStart, generations: 400, Self.rastrigin)
-        XCTAssertLessThan(r.mean, 0.01, "global basin reached, f(μ) within tolerance")
+        var reached = 0
+        for seed in 0..<10 as Range<UInt64> {
+            var c = StrategyConfiguration.openAIES(populationSize: 100, seed: seed)
+            c.sigma = .exponential(initial: 2, decay: 0.985, floor: 0.02)
+            c.learningRate = .exponential(initial: 0.3, decay: 0.985, floor: 0.005)
+            let r = try climb(c, start: rastriginStart, generations: 400, Self.rastrigin)
+            if r.mean < 0.01 { reached += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(reached, 7, "runs of 10 reaching the global basin with f(μ) < 0.01")
     }
 
     func testSNESReachesRastriginsGlobalBasin() throws {

@@ -100,4 +100,26 @@ final class PairTests: XCTestCase {
             XCTAssertGreaterThan(ours.envSteps, 16 * 3)
         }
     }
+
+    /// μ's episodes, played as units of the population's parallel loop,
+    /// score what `runner.episode(μ, seed:)` scores on their seeds, and the
+    /// row is the same for one thread and three.
+    func testMeanPolicyReturnIsMusOwnEpisodes() throws {
+        var config = try Support.tiny()
+        config.evaluation.episodes = 2
+        var rows: [[Double]] = []
+        for threads in [1, 3] {
+            var run = try PolicySearchRun(configuration: config, threads: threads)
+            _ = try run.runGeneration()
+            let mean = run.strategy.mean, generation = run.generation, runner = run.runner
+            let expected = (0..<2).map { e in
+                runner.episode(mean, seed: streamKey(seed: config.seed, path: ["es-mean-eval", .init(generation), .init(e)]))
+            }
+            let row = try run.runGeneration()
+            let column = run.metricsColumns.firstIndex(of: "mean_policy_return")!
+            XCTAssertEqual(row[column], expected.map(\.totalReward).reduce(0, +) / 2, "threads \(threads)")
+            rows.append(row.map { $0.isNaN ? -1 : $0 })
+        }
+        XCTAssertEqual(rows[0], rows[1], "one thread and three")
+    }
 }
