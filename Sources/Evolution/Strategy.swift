@@ -107,13 +107,19 @@ public struct Strategy: Sendable {
     /// Turns ε (in place) into μ + sign · σ ⊙ ε.
     @inlinable
     public func perturb(_ epsilon: inout [Float], sign: Float) {
-        precondition(epsilon.count == dimension, "ε must have the genome's dimension")
+        epsilon.withUnsafeMutableBufferPointer { perturb(UnsafeBufferPointer($0), sign: sign, into: $0) }
+    }
+
+    /// Writes μ + sign · σ ⊙ ε into `genome` (which may be ε's own memory).
+    @inlinable
+    public func perturb(_ epsilon: UnsafeBufferPointer<Float>, sign: Float, into genome: UnsafeMutableBufferPointer<Float>) {
+        precondition(epsilon.count == dimension && genome.count == dimension, "ε and the genome must have the genome's dimension")
         let mean = state.mean, sigma = state.sigma
         if sigma.count == 1 {
             let s = sign * sigma[0]
-            for j in epsilon.indices { epsilon[j] = mean[j] + s * epsilon[j] }
+            for j in 0..<dimension { genome[j] = mean[j] + s * epsilon[j] }
         } else {
-            for j in epsilon.indices { epsilon[j] = mean[j] + sign * sigma[j] * epsilon[j] }
+            for j in 0..<dimension { genome[j] = mean[j] + sign * sigma[j] * epsilon[j] }
         }
     }
 

@@ -48,21 +48,26 @@ extension PolicySearchRun {
                         }
                         let g = (unit - means) / episodes, e = (unit - means) % episodes
                         let members = (g * size)..<min(n, (g + 1) * size)
-                        var genomes = [Float](repeating: 0, count: members.count * d)
                         var seeds: [UInt64] = []
-                        var epsilon: [Float] = [], noiseIndex = -1
-                        for (k, i) in members.enumerated() {
-                            let member = es.member(i)
-                            if member.noiseIndex != noiseIndex {
-                                noiseIndex = member.noiseIndex
-                                epsilon = es.noise.epsilon(generation: t, noiseIndex: noiseIndex)
-                                // Each noise index belongs to one group and episode 0 writes it.
-                                if let matrix, e == 0 { _ = matrix.row(noiseIndex).update(fromContentsOf: epsilon) }
+                        let genomes = [Float](unsafeUninitializedCapacity: members.count * d) { genomes, written in
+                            // ε of the current pair: drawn straight into its noise-matrix row
+                            // (each noise index belongs to one group, and episode 0 writes
+                            // it), otherwise into a buffer of this unit's.
+                            let own = UnsafeMutableBufferPointer<Float>.allocate(capacity: d)
+                            defer { own.deallocate() }
+                            var epsilon = own, noiseIndex = -1
+                            for (k, i) in members.enumerated() {
+                                let member = es.member(i)
+                                if member.noiseIndex != noiseIndex {
+                                    noiseIndex = member.noiseIndex
+                                    epsilon = matrix.map { e == 0 ? $0.row(noiseIndex) : own } ?? own
+                                    es.noise.fill(generation: t, noiseIndex: noiseIndex, into: epsilon)
+                                }
+                                es.perturb(UnsafeBufferPointer(epsilon), sign: member.sign,
+                                           into: UnsafeMutableBufferPointer(rebasing: genomes[(k * d)..<((k + 1) * d)]))
+                                seeds.append(es.evaluationSeed(generation: t, noiseIndex: noiseIndex, episode: e))
                             }
-                            var genome = epsilon
-                            es.perturb(&genome, sign: member.sign)
-                            genomes.replaceSubrange((k * d)..<((k + 1) * d), with: genome)
-                            seeds.append(es.evaluationSeed(generation: t, noiseIndex: noiseIndex, episode: e))
+                            written = members.count * d
                         }
                         let outcomes = runner.group(flat: genomes, seeds: seeds)
                         for (k, i) in members.enumerated() {
