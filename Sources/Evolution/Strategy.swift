@@ -100,7 +100,7 @@ public struct Strategy: Sendable {
         precondition(mean.count == noise.dimension && (sigma.count == 1 || sigma.count == mean.count),
                      "μ and σ must match the noise field's dimension")
         var g = noise.epsilon(generation: member.generation, noiseIndex: member.noiseIndex)
-        for j in g.indices { g[j] = mean[j] + member.sign * (sigma.count == 1 ? sigma[0] : sigma[j]) * g[j] }
+        g.withUnsafeMutableBufferPointer { perturb(UnsafeBufferPointer($0), sign: member.sign, mean: mean, sigma: sigma, into: $0) }
         return g
     }
 
@@ -113,13 +113,21 @@ public struct Strategy: Sendable {
     /// Writes μ + sign · σ ⊙ ε into `genome` (which may be ε's own memory).
     @inlinable
     public func perturb(_ epsilon: UnsafeBufferPointer<Float>, sign: Float, into genome: UnsafeMutableBufferPointer<Float>) {
-        precondition(epsilon.count == dimension && genome.count == dimension, "ε and the genome must have the genome's dimension")
-        let mean = state.mean, sigma = state.sigma
+        Self.perturb(epsilon, sign: sign, mean: state.mean, sigma: state.sigma, into: genome)
+    }
+
+    /// μ + sign · σ ⊙ ε, coordinate by coordinate, as (sign · σ_j) · ε_j
+    /// added to μ_j: the one place this arithmetic lives.
+    @inlinable
+    static func perturb(_ epsilon: UnsafeBufferPointer<Float>, sign: Float, mean: [Float], sigma: [Float],
+                        into genome: UnsafeMutableBufferPointer<Float>) {
+        let d = mean.count
+        precondition(epsilon.count == d && genome.count == d, "ε and the genome must have the genome's dimension")
         if sigma.count == 1 {
             let s = sign * sigma[0]
-            for j in 0..<dimension { genome[j] = mean[j] + s * epsilon[j] }
+            for j in 0..<d { genome[j] = mean[j] + s * epsilon[j] }
         } else {
-            for j in 0..<dimension { genome[j] = mean[j] + sign * sigma[j] * epsilon[j] }
+            for j in 0..<d { genome[j] = mean[j] + sign * sigma[j] * epsilon[j] }
         }
     }
 
@@ -134,11 +142,11 @@ public struct Strategy: Sendable {
             concurrentForEach(noiseCount, threads: threads) { p, _ in
                 let eps = copy.noise.epsilon(generation: copy.state.generation, noiseIndex: p)
                 let signs: [Float] = copy.configuration.antithetic ? [1, -1] : [1]
-                for (k, sign) in signs.enumerated() {
-                    let row = (copy.configuration.antithetic ? 2 * p + k : p) * d
-                    var g = eps
-                    copy.perturb(&g, sign: sign)
-                    for j in 0..<d { out[row + j] = g[j] }
+                eps.withUnsafeBufferPointer { eps in
+                    for (k, sign) in signs.enumerated() {
+                        let row = (copy.configuration.antithetic ? 2 * p + k : p) * d
+                        copy.perturb(eps, sign: sign, into: UnsafeMutableBufferPointer(rebasing: out.base[row..<(row + d)]))
+                    }
                 }
             }
         }

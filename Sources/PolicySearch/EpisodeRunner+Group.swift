@@ -81,7 +81,7 @@ struct EpisodeGroup<E: Environment> {
         count = environments.count
         let obsCount = environments[0].observationSpace.dimension
         outputs = net.sizes.last!
-        let outputPairs = (outputs + 1) / 2
+        let outputPairs = PolicyNetwork.unitPairs(outputs)
         let inputLength = (obsCount * lanes + 7) / 8 * 8
         let total = net.groupParameterCount + inputLength + 2 * net.groupRowLength + outputPairs * 8
             + obsCount + 2 * outputs
@@ -101,7 +101,7 @@ struct EpisodeGroup<E: Environment> {
         let d = net.parameterCount, n = environments.count
         // Lanes beyond the group's members repeat member 0 (their results are dropped).
         net.packGroup((0..<lanes).map { theta + ($0 < n ? $0 : 0) * d }, into: packed)
-        limits = environments.map { min(runner.maxSteps ?? Int.max, $0.maxEpisodeSteps > 0 ? $0.maxEpisodeSteps : Int.max) }
+        limits = environments.map(runner.stepLimit)
         box = ActionBox(environments[0].actionSpace)
         totals = Array(repeating: 0, count: n)
         steps = Array(repeating: 0, count: n)
@@ -128,15 +128,8 @@ struct EpisodeGroup<E: Environment> {
     mutating func step(_ runner: EpisodeRunner) {
         for k in 0..<count where !done[k] {
             for j in 0..<outputs { laneOutput[j] = output[4 * j + k] }
-            let outcome: StepOutcome
-            if let n = box.discreteCount {
-                let a = runner.actions == .sample ? EpisodeRunner.sample(laneOutput, n, stream: streams[k])
-                    : EpisodeRunner.argmax(laneOutput, n)
-                outcome = environments[k].step(.discrete(a), into: observation)
-            } else {
-                box.squash(laneOutput, into: action)
-                outcome = environments[k].step(.continuous(UnsafeBufferPointer(start: action, count: outputs)), into: observation)
-            }
+            let outcome = runner.act(&environments[k], outputs: laneOutput, box: box, stream: streams[k], action: action,
+                                     into: observation)
             scatter(k)
             totals[k] += outcome.reward
             steps[k] += 1

@@ -99,6 +99,25 @@ public struct EpisodeRunner: Sendable {
         return (laneA.outcome, laneB.outcome)
     }
 
+    /// Steps after which an episode on `env` ends: `maxSteps` or the environment's own limit.
+    func stepLimit<E: Environment>(_ env: E) -> Int {
+        min(maxSteps ?? Int.max, env.maxEpisodeSteps > 0 ? env.maxEpisodeSteps : Int.max)
+    }
+
+    /// Turns a policy's `outputs` into an action (`box`'s kind: argmax or a
+    /// sample from `stream` for discrete actions, squashed into `action` for
+    /// continuous ones) and steps `env` with it.
+    func act<E: Environment>(_ env: inout E, outputs: UnsafePointer<Float>, box: ActionBox, stream: RandomStream,
+                             action: UnsafeMutablePointer<Float>, into observation: UnsafeMutableBufferPointer<Float>)
+        -> StepOutcome {
+        if let n = box.discreteCount {
+            let a = actions == .sample ? Self.sample(outputs, n, stream: stream) : Self.argmax(outputs, n)
+            return env.step(.discrete(a), into: observation)
+        }
+        box.squash(outputs, into: action)
+        return env.step(.continuous(UnsafeBufferPointer(start: action, count: box.low.count)), into: observation)
+    }
+
     /// The episode stream of `seed`.
     static func stream(_ seed: UInt64) -> RandomStream {
         RandomStream(seed: seed, path: ["episode"], generator: .taus2)
@@ -145,7 +164,6 @@ struct EpisodeLane<E: Environment> {
     let observation: UnsafeMutableBufferPointer<Float>
     let lane: PolicyNetwork.Lane
     let action: UnsafeMutablePointer<Float>
-    let outputs: Int
     let limit: Int
     let box: ActionBox
     var total = 0.0
@@ -158,7 +176,7 @@ struct EpisodeLane<E: Environment> {
         self.stream = stream
         let net = runner.network
         let obsCount = env.observationSpace.dimension
-        outputs = net.sizes.last!
+        let outputs = net.sizes.last!
         // Observation, outputs, two scratch rows, continuous action, packed θ.
         let total = obsCount + outputs + 2 * net.width + outputs + net.parameterCount
         buffer = .allocate(capacity: total)
@@ -169,7 +187,7 @@ struct EpisodeLane<E: Environment> {
         let packed = action + outputs
         net.pack(theta, into: packed)
         lane = PolicyNetwork.Lane(theta: packed, input: buffer, scratch: scratch, output: out)
-        limit = min(runner.maxSteps ?? Int.max, env.maxEpisodeSteps > 0 ? env.maxEpisodeSteps : Int.max)
+        limit = runner.stepLimit(env)
         box = ActionBox(env.actionSpace)
         env.reset(stream: stream, into: observation)
         done = limit <= 0
@@ -184,15 +202,7 @@ struct EpisodeLane<E: Environment> {
 
     /// Turns the outputs into an action and steps the environment.
     mutating func step(_ runner: EpisodeRunner) {
-        let outcome: StepOutcome
-        if let n = box.discreteCount {
-            let a = runner.actions == .sample ? EpisodeRunner.sample(lane.output, n, stream: stream)
-                : EpisodeRunner.argmax(lane.output, n)
-            outcome = env.step(.discrete(a), into: observation)
-        } else {
-            box.squash(lane.output, into: action)
-            outcome = env.step(.continuous(UnsafeBufferPointer(start: action, count: outputs)), into: observation)
-        }
+        let outcome = runner.act(&env, outputs: lane.output, box: box, stream: stream, action: action, into: observation)
         total += outcome.reward
         steps += 1
         done = outcome.done || steps >= limit

@@ -79,22 +79,10 @@ extension PolicyNetwork {
                 Self.groupAffine(w + offset, x, y, n: n, m: m, pairs: pairs)
             }
             offset += (n + 1) * pairs * 8
-            if !last {
-                // A pass of its own: applied as the outputs are stored or as the
-                // next layer reads its inputs, it measured slower (register
-                // pressure: sixteen accumulators and the tanh constants).
-                switch activation {
-                case .tanh:
-                    for q in 0..<pairs { Self.store8(PolicyMath.tanh(Self.load8(y + 8 * q)), y + 8 * q) }
-                case .relu:
-                    let zero = SIMD8<Float>(repeating: 0)
-                    for q in 0..<pairs {
-                        let v = Self.load8(y + 8 * q)
-                        Self.store8(v.replacing(with: zero, where: .!(v .> zero)), y + 8 * q)
-                    }
-                case .identity: break
-                }
-            }
+            // f on the layer's unit pairs (padding included: f(0) = 0), a pass
+            // of its own: applied as the outputs are stored or as the next
+            // layer reads its inputs, it measured slower.
+            if !last { activate(y, pairs * 8) }
             x = UnsafePointer(y)
         }
     }

@@ -17,7 +17,7 @@ extension RandomStream {
     @inlinable @inline(__always)
     func withTausState<R>(_ body: (inout TausState) -> R) -> R {
         precondition(generator == .taus2, "direct draws need a taus2 stream")
-        let words = gsl_rng_state(rng)!.bindMemory(to: UInt.self, capacity: 3)
+        let words = Self.tausWords(of: rng)
         var state = TausState(UInt32(truncatingIfNeeded: words[0]), UInt32(truncatingIfNeeded: words[1]),
                               UInt32(truncatingIfNeeded: words[2]))
         defer {

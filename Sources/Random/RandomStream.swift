@@ -94,7 +94,7 @@ public final class RandomStream: @unchecked Sendable {
     private static func writeTausState(of r: UnsafeMutablePointer<gsl_rng>, key: UInt64) {
         let size = gsl_rng_size(r)
         precondition(size == 3 * MemoryLayout<UInt>.stride, "unexpected taus2 state layout (\(size) bytes)")
-        let s = gsl_rng_state(r)!.bindMemory(to: UInt.self, capacity: 3)
+        let s = tausWords(of: r)
         let a = splitMix64(key), b = splitMix64(key &+ 0x9E37_79B9_7F4A_7C15)
         func lifted(_ word: UInt64, _ floor: UInt) -> UInt {
             let w = UInt(truncatingIfNeeded: word)
@@ -103,6 +103,12 @@ public final class RandomStream: @unchecked Sendable {
         s[0] = lifted(a & 0xFFFF_FFFF, 2)
         s[1] = lifted(a >> 32, 8)
         s[2] = lifted(b & 0xFFFF_FFFF, 16)
+    }
+
+    /// The three state words s1, s2, s3 of a taus2 `gsl_rng` (layout checked when the stream is made).
+    @usableFromInline
+    static func tausWords(of r: UnsafeMutablePointer<gsl_rng>) -> UnsafeMutablePointer<UInt> {
+        gsl_rng_state(r)!.bindMemory(to: UInt.self, capacity: 3)
     }
 
     // MARK: Draws

@@ -15,13 +15,8 @@ final class GroupTests: XCTestCase {
             for activation in PolicyActivation.allCases {
                 let net = PolicyNetwork(sizes: sizes, activation: activation)
                 let rng = RandomStream(seed: 21, path: ["group", "forward"])
-                func buffer(_ n: Int, _ sigma: Float) -> [Float] {
-                    var v = [Float](repeating: 0, count: n)
-                    rng.fill(gaussian: &v, mean: 0, sigma: sigma)
-                    return v
-                }
-                let thetas = (0..<4).map { _ in buffer(net.parameterCount, 0.6) }
-                let inputs = (0..<4).map { _ in buffer(sizes[0], 2) }
+                let thetas = (0..<4).map { _ in Support.gaussian(net.parameterCount, sigma: 0.6, from: rng) }
+                let inputs = (0..<4).map { _ in Support.gaussian(sizes[0], sigma: 2, from: rng) }
                 var packed = [Float](repeating: .nan, count: net.groupParameterCount)
                 thetas[0].withUnsafeBufferPointer { t0 in thetas[1].withUnsafeBufferPointer { t1 in
                     thetas[2].withUnsafeBufferPointer { t2 in thetas[3].withUnsafeBufferPointer { t3 in

@@ -14,14 +14,11 @@ final class PairTests: XCTestCase {
             for activation in PolicyActivation.allCases {
                 let net = PolicyNetwork(sizes: sizes, activation: activation)
                 let rng = RandomStream(seed: 3, path: ["pair", "forward"])
-                func buffer(_ n: Int, _ sigma: Float) -> [Float] {
-                    var v = [Float](repeating: 0, count: n)
-                    rng.fill(gaussian: &v, mean: 0, sigma: sigma)
-                    return v
-                }
-                var packedA = buffer(net.parameterCount, 0.5), packedB = buffer(net.parameterCount, 0.5)
-                let xa = buffer(sizes[0], 2), xb = buffer(sizes[0], 2)
-                var sa = buffer(2 * net.width, 0), sb = buffer(2 * net.width, 0)
+                var packedA = Support.gaussian(net.parameterCount, sigma: 0.5, from: rng)
+                var packedB = Support.gaussian(net.parameterCount, sigma: 0.5, from: rng)
+                let xa = Support.gaussian(sizes[0], sigma: 2, from: rng), xb = Support.gaussian(sizes[0], sigma: 2, from: rng)
+                var sa = Support.gaussian(2 * net.width, sigma: 0, from: rng)
+                var sb = Support.gaussian(2 * net.width, sigma: 0, from: rng)
                 var pa = [Float](repeating: 0, count: sizes.last!), pb = pa, single = pa
                 packedA.withUnsafeMutableBufferPointer { ta in packedB.withUnsafeMutableBufferPointer { tb in
                     sa.withUnsafeMutableBufferPointer { sa in sb.withUnsafeMutableBufferPointer { sb in

@@ -1,6 +1,7 @@
 import Config
 import Foundation
 import PolicySearch
+import Random
 
 /// Shared helpers: configs, scratch directories, the package root.
 enum Support {
@@ -22,6 +23,13 @@ enum Support {
             policy: {hidden_sizes: [8]}
             evaluation: {episodes: 2, max_steps: 200}
             """, file: "tiny.yaml").decode(PolicySearchConfiguration.self)
+    }
+
+    /// n draws of N(0, σ²) from `rng`.
+    static func gaussian(_ n: Int, sigma: Float, from rng: RandomStream) -> [Float] {
+        var v = [Float](repeating: 0, count: n)
+        rng.fill(gaussian: &v, mean: 0, sigma: sigma)
+        return v
     }
 
     /// A fresh scratch directory, removed by the caller.
