@@ -72,7 +72,7 @@ public enum AtomicFile {
     /// True for names `prepare` creates.
     static func isTemporary(_ name: String) -> Bool { name.hasPrefix(".") && name.contains(".tmp-") }
 
-    static func ioError(_ url: URL, _ operation: String) -> CheckpointError {
+    public static func ioError(_ url: URL, _ operation: String) -> CheckpointError {
         CheckpointError(file: url.path, problem: .io("\(operation): \(String(cString: strerror(errno)))"))
     }
 

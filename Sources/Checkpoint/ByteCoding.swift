@@ -30,6 +30,14 @@ public struct ByteReaderError: Error, Equatable, CustomStringConvertible {
     public let needed: UInt64
     public let remaining: Int
     public let offset: Int
+
+    public init(what: String, needed: UInt64, remaining: Int, offset: Int) {
+        self.what = what
+        self.needed = needed
+        self.remaining = remaining
+        self.offset = offset
+    }
+
     public var description: String {
         "\(what) needs \(needed) bytes at offset \(offset) but only \(remaining) remain"
     }

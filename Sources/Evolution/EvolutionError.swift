@@ -1,8 +1,8 @@
 /// Errors from user input to the ES core (configurations, fitness vectors,
 /// restored states). Each names what was wrong and what is accepted.
 public enum EvolutionError: Error, Equatable, CustomStringConvertible {
-    /// The configuration has problems, one sentence each, naming the key.
-    case invalidConfiguration([String])
+    /// The configuration has problems, each naming its key.
+    case invalidConfiguration([SettingProblem])
     /// `tell` got a fitness vector of the wrong length.
     case fitnessCount(got: Int, expected: Int)
     /// A restored state does not fit the configuration or is malformed.

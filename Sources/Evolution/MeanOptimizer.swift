@@ -3,7 +3,7 @@ import Foundation
 /// The optimizer that moves the search mean μ along the estimated gradient g
 /// of expected fitness. Every optimizer ASCENDS (fitness is maximised):
 /// μ ← μ + Δ with Δ = step(g). The base (`Strategy.tell`) owns the moment
-/// buffers in `OptimizerState`, so each case below is only its update rule.
+/// buffers in `MeanOptimizerState`, so each case below is only its update rule.
 ///
 /// In a configuration: `adam`, `sgd`, `clipup`, or one of
 /// `{adam: {beta1, beta2, epsilon}}`, `{sgd: {momentum}}`,
@@ -28,19 +28,19 @@ public enum MeanOptimizer: Sendable, Equatable {
     public static let clipUp = MeanOptimizer.clipUp(momentum: 0.9, maxSpeed: nil)
 
     /// Fresh moment buffers for a `dimension`-long mean.
-    public func initialState(dimension: Int) -> OptimizerState {
+    public func initialState(dimension: Int) -> MeanOptimizerState {
         switch self {
         case .sgd, .clipUp:
-            return OptimizerState(step: 0, first: [Float](repeating: 0, count: dimension), second: [])
+            return MeanOptimizerState(step: 0, first: [Float](repeating: 0, count: dimension), second: [])
         case .adam:
-            return OptimizerState(step: 0, first: [Float](repeating: 0, count: dimension),
+            return MeanOptimizerState(step: 0, first: [Float](repeating: 0, count: dimension),
                                   second: [Float](repeating: 0, count: dimension))
         }
     }
 
     /// One ascent step: returns Δ (to be added to μ) for gradient `g` at
     /// learning rate α, updating the moments in `state`.
-    public func step(_ g: [Float], learningRate alpha: Float, state: inout OptimizerState) -> [Float] {
+    public func step(_ g: [Float], learningRate alpha: Float, state: inout MeanOptimizerState) -> [Float] {
         precondition(state.first.count == g.count, "optimizer state does not match the gradient's dimension")
         state.step += 1
         var delta = [Float](repeating: 0, count: g.count)
@@ -74,25 +74,25 @@ public enum MeanOptimizer: Sendable, Equatable {
         return delta
     }
 
-    func problems() -> [String] {
-        func unit(_ v: Float, _ name: String) -> [String] {
-            v >= 0 && v < 1 ? [] : ["optimizer: \(name) must be in [0, 1), got \(v)"]
+    func problems() -> [SettingProblem] {
+        func unit(_ v: Float, _ name: String) -> [SettingProblem] {
+            v >= 0 && v < 1 ? [] : [SettingProblem(key: "optimizer", "\(name) must be in [0, 1), got \(v)")]
         }
         switch self {
         case .sgd(let m): return unit(m, "momentum")
         case .adam(let b1, let b2, let eps):
             return unit(b1, "beta1") + unit(b2, "beta2")
-                + (eps > 0 && eps.isFinite ? [] : ["optimizer: epsilon must be > 0, got \(eps)"])
+                + (eps > 0 && eps.isFinite ? [] : [SettingProblem(key: "optimizer", "epsilon must be > 0, got \(eps)")])
         case .clipUp(let m, let maxSpeed):
             let speed = maxSpeed.map { $0 > 0 && $0.isFinite } ?? true
-            return unit(m, "momentum") + (speed ? [] : ["optimizer: max_speed must be > 0, got \(maxSpeed!)"])
+            return unit(m, "momentum") + (speed ? [] : [SettingProblem(key: "optimizer", "max_speed must be > 0, got \(maxSpeed!)")])
         }
     }
 }
 
 /// The optimizer's per-coordinate moments and its step count t.
 /// SGD and ClipUp keep a velocity in `first`; Adam keeps m in `first` and v in `second`.
-public struct OptimizerState: Sendable, Equatable, Codable {
+public struct MeanOptimizerState: Sendable, Equatable, Codable {
     public var step: Int
     public var first: [Float]
     public var second: [Float]

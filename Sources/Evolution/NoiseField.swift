@@ -1,3 +1,4 @@
+import Parallel
 import Random
 
 /// The Gaussian noise ε of every member, derived from integers alone.
@@ -82,7 +83,7 @@ public struct NoiseField: Sendable, Equatable {
         var sumB = [Float](repeating: 0, count: b == nil ? 0 : dimension)
         sumA.withUnsafeMutableBufferPointer { outA in
             sumB.withUnsafeMutableBufferPointer { outB in
-                let outA = SendableBuffer(outA), outB = SendableBuffer(outB)
+                let outA = DisjointWrites(outA), outB = DisjointWrites(outB)
                 concurrentForEach(blockCount, threads: threads) { block, _ in
                     let r = coordinates(ofBlock: block)
                     var eps = [Float](repeating: 0, count: matrix == nil ? r.count : 0)
@@ -107,15 +108,5 @@ public struct NoiseField: Sendable, Equatable {
             }
         }
         return (sumA, b == nil ? nil : sumB)
-    }
-}
-
-/// A buffer shared by workers that each write disjoint indices.
-struct SendableBuffer: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Float>
-    init(_ base: UnsafeMutableBufferPointer<Float>) { self.base = base }
-    subscript(i: Int) -> Float {
-        get { base[i] }
-        nonmutating set { base[i] = newValue }
     }
 }

@@ -43,11 +43,11 @@ public enum Schedule: Sendable, Equatable {
 
     /// Problems with the schedule for a quantity that must stay in `range`
     /// (e.g. σ > 0), as sentences naming `key`.
-    func problems(key: String, positive: Bool) -> [String] {
-        var out: [String] = []
+    func problems(key: String, positive: Bool) -> [SettingProblem] {
+        var out: [SettingProblem] = []
         func check(_ v: Float, _ what: String) {
             if !v.isFinite || (positive && v <= 0) || (!positive && v < 0) {
-                out.append("\(key): \(what) must be a finite number \(positive ? "> 0" : "≥ 0"), got \(v)")
+                out.append(SettingProblem(key: key, "\(what) must be a finite number \(positive ? "> 0" : "≥ 0"), got \(v)"))
             }
         }
         switch self {
@@ -55,11 +55,11 @@ public enum Schedule: Sendable, Equatable {
         case .exponential(let initial, let decay, let floor):
             check(initial, "initial")
             check(floor, "floor")
-            if !(decay > 0 && decay <= 1) { out.append("\(key): decay must be in (0, 1], got \(decay)") }
+            if !(decay > 0 && decay <= 1) { out.append(SettingProblem(key: key, "decay must be in (0, 1], got \(decay)")) }
         case .linear(let initial, let final, let generations):
             check(initial, "initial")
             check(final, "final")
-            if generations <= 0 { out.append("\(key): generations must be > 0, got \(generations)") }
+            if generations <= 0 { out.append(SettingProblem(key: key, "generations must be > 0, got \(generations)")) }
         }
         return out
     }

@@ -1,3 +1,4 @@
+import Parallel
 import Random
 
 /// Everything an evaluation closure may need about the candidate it scores.
@@ -47,7 +48,7 @@ extension Strategy {
         var scores = [Float](repeating: 0, count: n * episodes)
         let es = self
         scores.withUnsafeMutableBufferPointer { out in
-            let out = SendableBuffer(out)
+            let out = DisjointWrites(out)
             concurrentForEach(noiseCount * episodes, threads: threads) { unit, worker in
                 let p = unit / episodes, e = unit % episodes
                 let t = es.state.generation

@@ -1,3 +1,5 @@
+import Parallel
+
 /// An evolution strategy over flat `[Float]` genomes, asked for candidates
 /// and told their fitness. Fitness is always MAXIMISED: higher is better.
 ///
@@ -35,7 +37,7 @@ public struct Strategy: Sendable {
     /// `EvolutionError.invalidConfiguration` naming every bad key.
     public init(configuration: StrategyConfiguration, mean: [Float], threads: Int = defaultThreadCount) throws {
         try configuration.validate(dimension: mean.count)
-        guard mean.allSatisfy(\.isFinite) else { throw EvolutionError.invalidConfiguration(["the initial mean has non-finite values"]) }
+        guard mean.allSatisfy(\.isFinite) else { throw EvolutionError.invalidConfiguration([SettingProblem(key: "", "the initial mean has non-finite values")]) }
         let math = configuration.math(dimension: mean.count)
         self.configuration = configuration
         self.dimension = mean.count
@@ -138,7 +140,7 @@ public struct Strategy: Sendable {
         var flat = [Float](repeating: 0, count: n * d)
         let copy = self
         flat.withUnsafeMutableBufferPointer { out in
-            let out = SendableBuffer(out)
+            let out = DisjointWrites(out)
             concurrentForEach(noiseCount, threads: threads) { p, _ in
                 let eps = copy.noise.epsilon(generation: copy.state.generation, noiseIndex: p)
                 let signs: [Float] = copy.configuration.antithetic ? [1, -1] : [1]

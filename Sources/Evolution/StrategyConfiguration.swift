@@ -1,7 +1,7 @@
 import Foundation
 
 /// Which update of the search distribution a `Strategy` runs.
-public enum Algorithm: String, Codable, Sendable, CaseIterable {
+public enum StrategyAlgorithm: String, Codable, Sendable, CaseIterable {
     /// OpenAI-ES (Salimans et al. 2017): isotropic σ from a schedule, mean moved by an optimizer.
     case openAIES = "openai-es"
     /// Separable NES (Schaul et al. 2011): per-coordinate σ adapted multiplicatively.
@@ -18,7 +18,7 @@ public enum Algorithm: String, Codable, Sendable, CaseIterable {
 /// setting of the chosen algorithm (see `init(algorithm:)`).
 public struct StrategyConfiguration: Sendable, Equatable {
     /// The update rule (`openai-es`, `snes`, `pgpe`).
-    public var algorithm: Algorithm = .openAIES
+    public var algorithm: StrategyAlgorithm = .openAIES
     /// λ (n): members per generation; even when `antithetic`.
     public var populationSize: Int = 256
     /// Mirrored sampling θ = μ ± σ⊙ε (Salimans et al. 2017; PGPE's symmetric sampling, which requires it).
@@ -48,7 +48,7 @@ public struct StrategyConfiguration: Sendable, Equatable {
     /// The defaults of `algorithm`'s paper: OpenAI-ES as above; SNES with
     /// NES utilities, plain ascent at η_μ = 1 and σ₀ = 1; PGPE with ClipUp
     /// (α = 0.15, v_max = 2α), centered ranks and σ₀ = 1.
-    public init(algorithm: Algorithm) {
+    public init(algorithm: StrategyAlgorithm) {
         self.algorithm = algorithm
         switch algorithm {
         case .openAIES:
@@ -97,27 +97,31 @@ public struct StrategyConfiguration: Sendable, Equatable {
     }
 
     /// Every problem with this configuration for genomes of `dimension`
-    /// coordinates, as sentences naming the key; empty when valid.
-    public func problems(dimension: Int) -> [String] {
-        var out: [String] = []
-        if dimension <= 0 { out.append("the genome must have at least one coordinate, got \(dimension)") }
-        if populationSize < 2 { out.append("population_size must be ≥ 2, got \(populationSize)") }
+    /// coordinates, each naming its key; empty when valid.
+    public func problems(dimension: Int) -> [SettingProblem] {
+        var out: [SettingProblem] = []
+        if dimension <= 0 { out.append(SettingProblem(key: "", "the genome must have at least one coordinate, got \(dimension)")) }
+        if populationSize < 2 { out.append(SettingProblem(key: "population_size", "must be ≥ 2, got \(populationSize)")) }
         if antithetic && populationSize % 2 != 0 {
-            out.append("population_size must be even with antithetic sampling, got \(populationSize)")
+            out.append(SettingProblem(key: "population_size", "must be even with antithetic sampling, got \(populationSize)"))
         }
-        if algorithm == .pgpe && !antithetic { out.append("antithetic: PGPE uses symmetric sampling, so it must be true") }
+        if algorithm == .pgpe && !antithetic {
+            out.append(SettingProblem(key: "antithetic", "PGPE uses symmetric sampling, so it must be true"))
+        }
         out += sigma.problems(key: "sigma", positive: true)
         if algorithm != .openAIES && !sigma.isConstant {
-            out.append("sigma: \(algorithm.rawValue) adapts σ itself, so sigma must be a constant (its starting value)")
+            out.append(SettingProblem(key: "sigma", "\(algorithm.rawValue) adapts σ itself, so sigma must be a constant (its starting value)"))
         }
         out += learningRate.problems(key: "learning_rate", positive: false)
         out += optimizer.problems()
-        if !(weightDecay >= 0 && weightDecay.isFinite) { out.append("weight_decay must be ≥ 0, got \(weightDecay)") }
+        if !(weightDecay >= 0 && weightDecay.isFinite) {
+            out.append(SettingProblem(key: "weight_decay", "must be ≥ 0, got \(weightDecay)"))
+        }
         if let eta = sigmaLearningRate, !(eta >= 0 && eta.isFinite) {
-            out.append("sigma_learning_rate must be ≥ 0, got \(eta)")
+            out.append(SettingProblem(key: "sigma_learning_rate", "must be ≥ 0, got \(eta)"))
         }
         if !(maxSigmaChange > 0 && maxSigmaChange < 1) {
-            out.append("max_sigma_change must be in (0, 1), got \(maxSigmaChange)")
+            out.append(SettingProblem(key: "max_sigma_change", "must be in (0, 1), got \(maxSigmaChange)"))
         }
         return out
     }
@@ -140,7 +144,7 @@ extension StrategyConfiguration: Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        algorithm = try c.decodeIfPresent(Algorithm.self, forKey: .algorithm) ?? .openAIES
+        algorithm = try c.decodeIfPresent(StrategyAlgorithm.self, forKey: .algorithm) ?? .openAIES
         let d = StrategyConfiguration(algorithm: algorithm)
         populationSize = try c.decodeIfPresent(Int.self, forKey: .population_size) ?? d.populationSize
         antithetic = try c.decodeIfPresent(Bool.self, forKey: .antithetic) ?? d.antithetic

@@ -9,11 +9,11 @@ public struct StrategyState: Sendable, Equatable, Codable {
     /// σ: one value (isotropic, OpenAI-ES) or one per coordinate (SNES, PGPE).
     public var sigma: [Float]
     /// The mean optimizer's moments and step count.
-    public var optimizer: OptimizerState
+    public var optimizer: MeanOptimizerState
     /// The fittest member seen so far (fitness is MAXIMISED); nil before the first `tell`.
     public var best: BestMember?
 
-    public init(generation: Int, mean: [Float], sigma: [Float], optimizer: OptimizerState, best: BestMember?) {
+    public init(generation: Int, mean: [Float], sigma: [Float], optimizer: MeanOptimizerState, best: BestMember?) {
         self.generation = generation
         self.mean = mean
         self.sigma = sigma

@@ -1,9 +1,8 @@
-import Checkpoint
 import Config
 import Environments
 import Foundation
-import PolicySearch
-import Walker
+import Policies
+import Runs
 
 /// A whole `algorithm: poet` config: the Paired Open-Ended Trailblazer
 /// (Wang et al. 2019) on a parametric environment family. Each active pair
@@ -21,21 +20,13 @@ import Walker
 /// policy: {hidden_sizes: [40, 40], activation: tanh}
 /// poet: {capacity: 20, reproduction_interval: 200, transfer_interval: 25}
 /// ```
-public struct POETConfiguration: RunConfiguration, PopulationRunConfiguration, Equatable {
-    /// The run's directory, `populations/<name>/`.
-    public var name = "poet"
-    /// The run seed: initial agent, terrains, mutations, noise and episodes all derive from it.
-    public var seed: UInt64 = 0
-    /// Must be `poet`.
-    public var algorithm = Config.Algorithm.poet
-    /// The parametric family whose environments are evolved (`walker-terrain`, `point-course`).
-    public var env = "point-course"
-    /// Iterations to run (each: reproduction when due, one ES step per pair, transfers when due).
-    public var generations = 100
-    /// Write a checkpoint every this many iterations (and at the end).
-    public var checkpointEvery = 10
-    /// K: checkpoints kept (the newest).
-    public var keepCheckpoints = 3
+public typealias POETConfiguration = PopulationConfiguration<POETSections>
+
+/// The sections of a `poet` config after the header. `env` names a
+/// parametric family (`walker-terrain`, `point-course`); `generations` counts
+/// POET iterations (each: reproduction when due, one ES step per pair,
+/// transfers when due).
+public struct POETSections: RunSections {
     /// Every agent's evolution strategy (antithetic OpenAI-ES, centered ranks, Adam, L2 `weight_decay`).
     public var es = StrategySection()
     /// The agents' policy network.
@@ -45,19 +36,20 @@ public struct POETConfiguration: RunConfiguration, PopulationRunConfiguration, E
 
     public init() {}
 
-    public func validate(_ check: ConfigValidator) throws {
-        try check.require("algorithm", algorithm == .poet, "poet (this is a POET config)")
-        try check.positive("generations", generations)
-        try check.positive("checkpointEvery", checkpointEvery)
-        try check.range("keepCheckpoints", keepCheckpoints, 1...1_000_000)
-        let family: AnyParametricEnvironment
+    public static var algorithm: Algorithm { .poet }
+    public static var defaultHeader: PopulationHeaderDefaults {
+        PopulationHeaderDefaults(name: "poet", env: "point-course", generations: 100, checkpointEvery: 10)
+    }
+
+    public func validate(_ check: ConfigValidator, env: String) throws {
+        let family: AnyParametricFamily
         do {
             family = try POETConfiguration.family(named: env)
         } catch {
             throw check.failure("env", "\(error)")
         }
         do {
-            _ = try startEncoding(in: family)
+            _ = try POETConfiguration.startEncoding(poet, in: family)
         } catch {
             throw check.failure("poet", "start_encoding is not a '\(family.name)' encoding: \(error)")
         }
@@ -65,19 +57,22 @@ public struct POETConfiguration: RunConfiguration, PopulationRunConfiguration, E
             throw check.failure("env", "'\(family.name)' has continuous actions; policy.actions: sample needs a discrete action space (use deterministic)")
         }
     }
-
-    /// The parametric family called `name`, with the walker registered first
-    /// (POET links Walker, so `walker-terrain` never depends on start-up order).
-    public static func family(named name: String) throws -> AnyParametricEnvironment {
-        WalkerTerrainFamily.register()
-        return try ParametricRegistry.standard.resolve(name)
-    }
 }
 
-extension POETConfiguration {
+extension PopulationConfiguration where Sections == POETSections {
+    /// The parametric family called `name` (modules like Walker register
+    /// theirs at start-up: `WalkerTerrainFamily.register()`).
+    public static func family(named name: String) throws -> AnyParametricFamily {
+        try EnvironmentRegistry.standard.resolveParametric(name)
+    }
+
     /// `poet.start_encoding` read as an encoding of `family` and checked
     /// against its bounds; nil when unset.
-    public func startEncoding(in family: AnyParametricEnvironment) throws -> AnyEncoding? {
+    public func startEncoding(in family: AnyParametricFamily) throws -> AnyEncoding? {
+        try Self.startEncoding(sections.poet, in: family)
+    }
+
+    static func startEncoding(_ poet: POETSection, in family: AnyParametricFamily) throws -> AnyEncoding? {
         guard let tree = poet.startEncoding else { return nil }
         // Fields left out keep the flat environment's values (point-course needs every field).
         let base = try JSONDecoder().decode(EncodingValue.self, from: Data(try family.initialEncoding.valueJSON.utf8))
@@ -103,7 +98,7 @@ public struct POETThresholds: Sendable, Equatable {
     public var reproduction: Double
     public var solved: Double
 
-    public init(section: POETSection, family: AnyParametricEnvironment) {
+    public init(section: POETSection, family: AnyParametricFamily) {
         let low = section.mcLow ?? family.minimalCriterion.lowerBound
         let high = section.mcHigh ?? family.minimalCriterion.upperBound
         minimalCriterion = MinimalCriterion(low: low, high: max(low, high))
@@ -112,7 +107,7 @@ public struct POETThresholds: Sendable, Equatable {
     }
 }
 
-extension POETConfiguration {
+extension PopulationConfiguration where Sections == POETSections {
     /// The configuration in a YAML file, with `--set`-style overrides
     /// (`"poet.capacity=4"`); throws `ConfigError` naming the file, line and key.
     public static func load(contentsOfFile path: String, overrides: [String] = []) throws -> POETConfiguration {
@@ -120,7 +115,7 @@ extension POETConfiguration {
     }
 }
 
-extension POETConfiguration {
+extension PopulationConfiguration where Sections == POETSections {
     /// The configuration in YAML text (e.g. a checkpoint's `config` section).
     public static func load(yaml: String, file: String) throws -> POETConfiguration {
         try ConfigDocument(yaml: yaml, file: file).decode(POETConfiguration.self)

@@ -1,6 +1,7 @@
 import Checkpoint
 import Foundation
 import Report
+import Runs
 
 /// The HTML report of a POET run (`populus report populations/<run>`): a
 /// self-contained page with ANNECS and the number of environments over
@@ -9,23 +10,23 @@ import Report
 /// course with one episode of its agent, all as inline SVG. Built from the
 /// run's newest intact checkpoint (which carries the metrics and events), so
 /// it can be regenerated at any time and matches `populus inspect`.
-public enum POETReport {
-    /// The report page of the run saved at `path` (a run directory or checkpoint).
-    public static func page(_ path: URL, threads: Int = 1) throws -> HTMLPage {
-        page(try POETRun.load(path, threads: threads))
-    }
+extension POETRun {
+    /// The `poet` run kind for the command line.
+    public static var runKind: RunKind { RunKind(.poet, POETRun.self, report: POETReport.write) }
+}
 
+public enum POETReport {
     /// Writes `index.html` into `directory` (created if needed); returns its URL.
-    @discardableResult
-    public static func write(_ path: URL, to directory: URL, threads: Int = 1) throws -> URL {
-        let html = try page(path, threads: threads).html
+    @Sendable @discardableResult
+    public static func write(_ saved: SavedRun<POETRun>, to directory: URL, _: RunSettings) throws -> URL {
+        let html = page(saved).html
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent("index.html")
         try ReportFile.write(html, to: url)
         return url
     }
 
-    public static func page(_ saved: POETRun.Saved) -> HTMLPage {
+    public static func page(_ saved: SavedRun<POETRun>) -> HTMLPage {
         let run = saved.run, table = saved.metrics, c = run.configuration
         var page = HTMLPage(title: "POET: \(c.name)")
         page.paragraph("\(run.family.name), seed \(c.seed): \(run.iteration) of \(c.generations) iterations. "

@@ -1,6 +1,7 @@
 import Checkpoint
 import Environments
 import Evolution
+import Runs
 
 extension POETRun {
     /// The checkpoint section holding the loop (pairs, archive, counters).
@@ -10,8 +11,8 @@ extension POETRun {
     static let stateVersion: UInt8 = 1
 
     /// The loop as it was when `checkpoint` was written.
-    public init(configuration: POETConfiguration, restoring checkpoint: Checkpoint, threads: Int) throws {
-        try self.init(configuration: configuration, threads: threads, empty: ())
+    public init(configuration: POETConfiguration, restoring checkpoint: Checkpoint, backend: any EvaluationBackend) throws {
+        try self.init(configuration: configuration, backend: backend, empty: ())
         let file = checkpoint.source ?? "checkpoint"
         func malformed(_ why: String) -> CheckpointError { CheckpointError(file: file, problem: .malformed(why)) }
         do {
@@ -120,7 +121,7 @@ extension POETRun {
             throw POETError("pair \(id)'s agent has \(state.mean.count) parameters; the policy has \(rollout.network.parameterCount)")
         }
         let strategy = try Strategy(configuration: configuration.es.strategyConfiguration(seed: agentSeed(pair: id, epoch: epoch)),
-                                    restoring: state, threads: threads)
+                                    restoring: state, threads: backend.threads)
         var p = Pair(id: id, encoding: encoding, terrainSeed: terrainSeed, parent: parent < 0 ? nil : parent,
                      createdAt: createdAt, novelty: novelty, strategy: strategy)
         p.retiredAt = retiredAt < 0 ? nil : retiredAt

@@ -1,5 +1,6 @@
 import Checkpoint
 import Foundation
+import Runs
 
 extension POETRun {
     /// `events.jsonl` in the run's directory.

@@ -40,7 +40,7 @@ extension POETRun {
             }
             for a in genomes.indices { targets.append((a, e, seeds)) }
         }
-        let (scores, steps) = engine.meanReturns(targets, genomes: genomes, environments: environments)
+        let (scores, steps) = try engine.meanReturns(targets, genomes: genomes, environments: environments)
         let a = genomes.count
         let vectors = environments.indices.map { e in
             PATAEC.characterize(Array(scores[(e * a)..<((e + 1) * a)]), criterion: thresholds.minimalCriterion)

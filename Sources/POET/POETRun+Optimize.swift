@@ -16,7 +16,7 @@ extension POETRun {
         for i in pairs.indices { pairs[i].strategy = strategies[i] }
         let genomes = pairs.map(\.genome)
         let targets = pairs.indices.map { (genome: $0, environment: $0, seeds: evaluationSeeds(pair: pairs[$0].id, iteration: t)) }
-        let (scores, evalSteps) = engine.meanReturns(targets, genomes: genomes, environments: environments)
+        let (scores, evalSteps) = try engine.meanReturns(targets, genomes: genomes, environments: environments)
         summary.envSteps += esSteps + evalSteps
         for i in pairs.indices { record(scores[i], pair: i) }
     }

@@ -36,7 +36,7 @@ extension POETRun {
         // The minimal criterion with the parent's agent.
         let childEnvironments = try children.map { try environment(of: $0.encoding, terrainSeed: $0.terrainSeed) }
         let genomes = pairs.map(\.genome)
-        let (mcScores, mcSteps) = engine.meanReturns(
+        let (mcScores, mcSteps) = try engine.meanReturns(
             children.indices.map { (genome: children[$0].parent, environment: $0, seeds: childSeeds(t, children[$0].trial)) },
             genomes: genomes, environments: childEnvironments)
         summary.envSteps += mcSteps
@@ -110,7 +110,7 @@ extension POETRun {
     func bestTransfer(into environment: any Environment, seeds: [UInt64], key: StreamPathComponent,
                       criterion: MinimalCriterion) throws -> (TransferCandidate?, Int) {
         let genomes = pairs.map(\.genome)
-        let (direct, directSteps) = engine.meanReturns(pairs.indices.map { (genome: $0, environment: 0, seeds: seeds) },
+        let (direct, directSteps) = try engine.meanReturns(pairs.indices.map { (genome: $0, environment: 0, seeds: seeds) },
                                                        genomes: genomes, environments: [environment])
         var candidates = pairs.indices.map {
             TransferCandidate(source: pairs[$0].id, kind: .direct, score: direct[$0], genome: genomes[$0])
@@ -130,7 +130,7 @@ extension POETRun {
             }
             let (_, stepSteps) = try engine.step(&searches, environments: proposers.map { _ in environment },
                                                  episodes: configuration.poet.memberEpisodes)
-            let (scores, evalSteps) = engine.meanReturns(searches.indices.map { (genome: $0, environment: 0, seeds: seeds) },
+            let (scores, evalSteps) = try engine.meanReturns(searches.indices.map { (genome: $0, environment: 0, seeds: seeds) },
                                                          genomes: searches.map(\.mean), environments: [environment])
             steps += stepSteps + evalSteps
             for (k, i) in proposers.enumerated() {

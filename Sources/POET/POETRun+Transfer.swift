@@ -21,7 +21,7 @@ extension POETRun {
         // Direct: source i in target j.
         var directTargets: [(genome: Int, environment: Int, seeds: [UInt64])] = []
         for j in 0..<n { for i in 0..<n where i != j { directTargets.append((i, j, seeds[j])) } }
-        let (direct, directSteps) = engine.meanReturns(directTargets, genomes: genomes, environments: environments)
+        let (direct, directSteps) = try engine.meanReturns(directTargets, genomes: genomes, environments: environments)
         summary.envSteps += directSteps
         var candidates = [[TransferCandidate]](repeating: [], count: n)
         for (k, target) in directTargets.enumerated() {
@@ -73,12 +73,12 @@ extension POETRun {
             state.mean = item.genome
             state.best = nil
             searches.append(try Strategy(configuration: configuration.es.strategyConfiguration(seed: seed),
-                                         restoring: state, threads: threads))
+                                         restoring: state, threads: backend.threads))
         }
         let (_, stepSteps) = try engine.step(&searches, environments: items.map { environments[$0.target] },
                                              episodes: configuration.poet.memberEpisodes)
         let targets = items.indices.map { (genome: $0, environment: items[$0].target, seeds: seeds[items[$0].target]) }
-        let (scores, evalSteps) = engine.meanReturns(targets, genomes: searches.map(\.mean), environments: environments)
+        let (scores, evalSteps) = try engine.meanReturns(targets, genomes: searches.map(\.mean), environments: environments)
         return (items.indices.map { (scores[$0], searches[$0].mean) }, stepSteps + evalSteps)
     }
 

@@ -1,8 +1,9 @@
 import Checkpoint
 import Environments
 import Evolution
-import PolicySearch
+import Policies
 import Random
+import Runs
 
 /// The Paired Open-Ended Trailblazer (Wang et al. 2019) with Enhanced POET's
 /// transfer rule and, optionally, its PATA-EC novelty (Wang et al. 2020):
@@ -34,11 +35,11 @@ public struct POETRun: PopulationRun {
     public static let kind = "poet"
 
     public let configuration: POETConfiguration
-    public let family: AnyParametricEnvironment
+    public let family: AnyParametricFamily
     public let thresholds: POETThresholds
     public let rollout: PolicyRollout
-    /// Workers (execution only, never results).
-    public var threads: Int
+    /// Where episodes run (execution only, never results).
+    public let backend: any EvaluationBackend
     /// Iterations completed.
     public internal(set) var iteration = 0
     /// Active pairs, oldest first.
@@ -62,8 +63,8 @@ public struct POETRun: PopulationRun {
 
     /// A fresh loop: the family's initial (flat) environment, or
     /// `poet.start_encoding`, paired with the policy network's initial genome.
-    public init(configuration: POETConfiguration, threads: Int) throws {
-        try self.init(configuration: configuration, threads: threads, empty: ())
+    public init(configuration: POETConfiguration, backend: any EvaluationBackend) throws {
+        try self.init(configuration: configuration, backend: backend, empty: ())
         let first = try makePair(encoding: try configuration.startEncoding(in: family) ?? family.initialEncoding,
                                  terrainSeed: configuration.poet.startTerrainSeed
                                      ?? streamKey(seed: configuration.seed, path: ["poet-terrain", 0]),
@@ -73,7 +74,7 @@ public struct POETRun: PopulationRun {
     }
 
     /// Everything but the pairs.
-    init(configuration: POETConfiguration, threads: Int, empty: Void) throws {
+    init(configuration: POETConfiguration, backend: any EvaluationBackend, empty: Void) throws {
         self.configuration = configuration
         family = try POETConfiguration.family(named: configuration.env)
         thresholds = POETThresholds(section: configuration.poet, family: family)
@@ -82,12 +83,12 @@ public struct POETRun: PopulationRun {
                                            hiddenSizes: configuration.policy.hiddenSizes,
                                            activation: configuration.policy.activation),
             actionSpace: family.actionSpace, maxSteps: configuration.poet.maxSteps)
-        self.threads = max(1, threads)
+        self.backend = backend
     }
 
     public var generation: Int { iteration }
 
-    var engine: ParallelEpisodes { ParallelEpisodes(rollout: rollout, threads: threads) }
+    var engine: ParallelEpisodes { ParallelEpisodes(rollout: rollout, backend: backend) }
 
     // MARK: Seeds
 
@@ -107,7 +108,7 @@ public struct POETRun: PopulationRun {
 
     /// A search over `genome` for pair `id`'s current agent epoch.
     func strategy(seed: UInt64, mean: [Float]) throws -> Strategy {
-        try Strategy(configuration: configuration.es.strategyConfiguration(seed: seed), mean: mean, threads: threads)
+        try Strategy(configuration: configuration.es.strategyConfiguration(seed: seed), mean: mean, threads: backend.threads)
     }
 
     func makePair(encoding: AnyEncoding, terrainSeed: UInt64, parent: Int?, novelty: Double, genome: [Float]) throws -> Pair {
@@ -143,7 +144,7 @@ public struct POETRun: PopulationRun {
 
     /// Reproduction (when due), one ES step and self-evaluation per pair,
     /// transfers (when due); returns the metrics row.
-    public mutating func runGeneration() throws -> [Double] {
+    public mutating func runGeneration() throws -> POETMetrics {
         let t = iteration
         var summary = IterationSummary()
         let poet = configuration.poet
@@ -176,18 +177,14 @@ public struct POETRun: PopulationRun {
     /// passed the minimal criterion when admitted and were later solved.
     public var annecs: Int { allPairs.filter { $0.parent != nil && $0.solvedAt != nil }.count }
 
-    public var metricsColumns: [String] {
-        ["generation", "fitness_mean", "fitness_max", "fitness_min", "active", "archived", "created", "annecs",
-         "solved_active", "admitted", "transfers", "transfers_total", "env_steps", "env_steps_total", "wall_seconds"]
-    }
+    public var metricsColumns: [String] { POETMetrics.columns }
 
-    func metricsRow(_ t: Int, _ s: IterationSummary) -> [Double] {
-        let scores = pairs.map(\.score).filter { !$0.isNaN }
-        let mean = scores.isEmpty ? .nan : scores.reduce(0, +) / Double(scores.count)
-        return [Double(t), mean, scores.max() ?? .nan, scores.min() ?? .nan, Double(pairs.count),
-                Double(archive.count), Double(nextID - 1), Double(annecs),
-                Double(pairs.filter { $0.solvedAt != nil }.count), Double(s.admitted), Double(s.transfers),
-                Double(totals.transfers), Double(s.envSteps), Double(totals.envSteps), 0]
+    func metricsRow(_ t: Int, _ s: IterationSummary) -> POETMetrics {
+        POETMetrics(iteration: t, scores: pairs.map(\.score).filter { !$0.isNaN }, active: pairs.count,
+                    archived: archive.count, created: nextID - 1, annecs: annecs,
+                    solvedActive: pairs.filter { $0.solvedAt != nil }.count, admitted: s.admitted,
+                    transfers: s.transfers, transfersTotal: totals.transfers, envSteps: s.envSteps,
+                    envStepsTotal: totals.envSteps)
     }
 
     public var bestFitness: Double? {

@@ -1,14 +1,17 @@
+import Checkpoint
 import Environments
 import Evolution
+import Policies
+import Runs
 
 /// Every episode of one phase of an iteration — all pairs' ES generations,
 /// all self-evaluations, all transfer tests — laid out as one flat list of
-/// work items and pulled by `threads` workers (`concurrentForEach`), so two
-/// pairs keep two cores busy as well as twenty do. Each item writes only its
-/// own slots, so results are bitwise identical for any thread count.
+/// units for the run's evaluation backend, so two pairs keep two cores busy
+/// as well as twenty do. Each unit depends only on its integers, so results
+/// are bitwise identical for any thread count or backend.
 struct ParallelEpisodes: Sendable {
     let rollout: PolicyRollout
-    let threads: Int
+    let backend: any EvaluationBackend
 
     /// One episode of a fixed genome: `genomes[genome]` in `environments[environment]` from `seed`.
     struct Job: Sendable {
@@ -18,31 +21,26 @@ struct ParallelEpisodes: Sendable {
     }
 
     /// Plays every job; outcomes in job order.
-    func play(_ jobs: [Job], genomes: [[Float]], environments: [any Environment]) -> [PolicyRollout.Outcome] {
-        var out = [PolicyRollout.Outcome](repeating: .init(totalReward: 0, steps: 0), count: jobs.count)
+    func play(_ jobs: [Job], genomes: [[Float]], environments: [any Environment]) throws -> [PolicyRollout.Outcome] {
         let rollout = self.rollout
-        out.withUnsafeMutableBufferPointer { buffer in
-            let slots = Slots(buffer)
-            concurrentForEach(jobs.count, threads: threads) { i, _ in
-                let job = jobs[i]
-                slots[i] = rollout.play(environments[job.environment], genome: genomes[job.genome], seed: job.seed)
-            }
-        }
-        return out
+        return try backend.map(jobs.count) { i, _ -> EpisodeOutcomes in
+            let job = jobs[i]
+            return EpisodeOutcomes([rollout.play(environments[job.environment], genome: genomes[job.genome], seed: job.seed)])
+        }.map { $0.outcomes[0] }
     }
 
     /// Mean return of each genome over `seeds.count` episodes in its
     /// environment: `targets[i] = (genome, environment)`, episode e of every
     /// target from `seeds[i][e]`. Returns the means and the steps taken.
     func meanReturns(_ targets: [(genome: Int, environment: Int, seeds: [UInt64])], genomes: [[Float]],
-                     environments: [any Environment]) -> (scores: [Double], steps: Int) {
+                     environments: [any Environment]) throws -> (scores: [Double], steps: Int) {
         var jobs: [Job] = []
         var firstJob: [Int] = []
         for t in targets {
             firstJob.append(jobs.count)
             for s in t.seeds { jobs.append(Job(genome: t.genome, environment: t.environment, seed: s)) }
         }
-        let outcomes = play(jobs, genomes: genomes, environments: environments)
+        let outcomes = try play(jobs, genomes: genomes, environments: environments)
         var scores: [Double] = []
         for (i, t) in targets.enumerated() {
             var sum = 0.0
@@ -70,28 +68,31 @@ struct ParallelEpisodes: Sendable {
             slots += s.populationSize * episodes
         }
         let searches = strategies, rollout = self.rollout
-        let unitStarts = unitStart, fitnessStarts = fitnessStart
+        let unitStarts = unitStart
+        let results = try backend.map(units) { unit, _ -> EpisodeOutcomes in
+            let s = Self.owner(of: unit, starts: unitStarts)
+            let es = searches[s]
+            let local = unit - unitStarts[s]
+            let p = local / episodes, e = local % episodes
+            let t = es.generation
+            let eps = es.noise.epsilon(generation: t, noiseIndex: p)
+            let seed = es.evaluationSeed(generation: t, noiseIndex: p, episode: e)
+            return EpisodeOutcomes((es.configuration.antithetic ? [2 * p, 2 * p + 1] : [p]).map { index in
+                var genome = eps
+                es.perturb(&genome, sign: es.member(index).sign)
+                return rollout.play(environments[s], genome: genome, seed: seed)
+            })
+        }
         var returns = [Double](repeating: 0, count: slots)
         var stepCounts = [Int](repeating: 0, count: slots)
-        returns.withUnsafeMutableBufferPointer { r in
-            stepCounts.withUnsafeMutableBufferPointer { c in
-                let returnSlots = Slots(r), countSlots = Slots(c)
-                concurrentForEach(units, threads: threads) { unit, _ in
-                    let s = Self.owner(of: unit, starts: unitStarts)
-                    let es = searches[s]
-                    let local = unit - unitStarts[s]
-                    let p = local / episodes, e = local % episodes
-                    let t = es.generation
-                    let eps = es.noise.epsilon(generation: t, noiseIndex: p)
-                    let seed = es.evaluationSeed(generation: t, noiseIndex: p, episode: e)
-                    for index in es.configuration.antithetic ? [2 * p, 2 * p + 1] : [p] {
-                        var genome = eps
-                        es.perturb(&genome, sign: es.member(index).sign)
-                        let outcome = rollout.play(environments[s], genome: genome, seed: seed)
-                        returnSlots[fitnessStarts[s] + index * episodes + e] = outcome.totalReward
-                        countSlots[fitnessStarts[s] + index * episodes + e] = outcome.steps
-                    }
-                }
+        for (unit, result) in results.enumerated() {
+            let s = Self.owner(of: unit, starts: unitStart)
+            let local = unit - unitStart[s]
+            let p = local / episodes, e = local % episodes
+            let members = strategies[s].configuration.antithetic ? [2 * p, 2 * p + 1] : [p]
+            for (k, index) in members.enumerated() {
+                returns[fitnessStart[s] + index * episodes + e] = result.outcomes[k].totalReward
+                stepCounts[fitnessStart[s] + index * episodes + e] = result.outcomes[k].steps
             }
         }
         var reports: [GenerationReport] = []
@@ -121,12 +122,19 @@ extension ParallelEpisodes {
     }
 }
 
-/// Disjoint slots of one buffer written by concurrent workers (each index once).
-struct Slots<T>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<T>
-    init(_ base: UnsafeMutableBufferPointer<T>) { self.base = base }
-    subscript(i: Int) -> T {
-        get { base[i] }
-        nonmutating set { base[i] = newValue }
+/// The outcomes of one unit's episodes (one genome, or an antithetic pair), in order.
+struct EpisodeOutcomes: UnitResult {
+    var outcomes: [PolicyRollout.Outcome]
+
+    init(_ outcomes: [PolicyRollout.Outcome]) { self.outcomes = outcomes }
+
+    func encode(into writer: inout ByteWriter) {
+        writer.doubles(outcomes.map(\.totalReward))
+        for o in outcomes { writer.int(o.steps) }
+    }
+
+    init(decoding reader: inout ByteReader) throws {
+        let rewards = try reader.doubles("episode returns")
+        outcomes = try rewards.map { PolicyRollout.Outcome(totalReward: $0, steps: try reader.int("episode steps")) }
     }
 }

@@ -39,7 +39,7 @@ public struct WalkerCourse: Sendable, Equatable {
         self.polygons = polygons
     }
 
-    public init(parameters p: WalkerTerrainParameters, seed: UInt64) {
+    public init(parameters p: WalkerTerrainEncoding, seed: UInt64) {
         let stream = RandomStream(seed: seed, path: ["walker-terrain", "terrain"])
         var generator = TerrainGenerator(parameters: p, stream: stream)
         generator.run()
@@ -50,13 +50,13 @@ public struct WalkerCourse: Sendable, Equatable {
 /// POET's terrain state machine; see `WalkerCourse`.
 struct TerrainGenerator {
     static let grass = 0
-    let p: WalkerTerrainParameters
+    let p: WalkerTerrainEncoding
     let stream: RandomStream
     var stump = -1, stairs = -1, pit = -1, stateCount = 1
     var xs: [Double] = [], ys: [Double] = []
     var polygons: [WalkerCourse.Polygon] = []
 
-    init(parameters: WalkerTerrainParameters, stream: RandomStream) {
+    init(parameters: WalkerTerrainEncoding, stream: RandomStream) {
         p = parameters
         self.stream = stream
         // `_set_terrain_number`: kinds are numbered in this order when present.

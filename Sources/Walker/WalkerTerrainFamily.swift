@@ -21,7 +21,7 @@ import Random
 /// divided by (8, 8, 8, 3, 3, 3, 3) — POET's `env2array` and its normalisation
 /// (`euclidean_distance(normalize=True)`), the stair terms added (0 when off).
 /// Solved at 230; minimal criterion [50, 300].
-public struct WalkerTerrainFamily: ParametricEnvironment {
+public struct WalkerTerrainFamily: ParametricFamily {
     public enum Kind: String, Sendable, Codable, CaseIterable { case roughness, pit, stump, stair }
 
     /// The kinds mutation changes (POET's `--envs`; default `stump pit roughness`).
@@ -41,7 +41,7 @@ public struct WalkerTerrainFamily: ParametricEnvironment {
     public var summary: String {
         "Gymnasium's BipedalWalker (Box2D) on POET's course: roughness, pits, stumps (24 obs, 4 torques); 2000 steps"
     }
-    public var initialEncoding: WalkerTerrainParameters { .flat }
+    public var initialEncoding: WalkerTerrainEncoding { .flat }
     public var solvedThreshold: Double { 230 }
     public var minimalCriterion: ClosedRange<Double> { 50...300 }
     public var observationSpace: Space { BipedalWalker.observationSpace }
@@ -59,12 +59,12 @@ public struct WalkerTerrainFamily: ParametricEnvironment {
         ]
     }
 
-    public func vector(_ e: WalkerTerrainParameters) -> [Double] {
+    public func vector(_ e: WalkerTerrainEncoding) -> [Double] {
         func pair(_ r: [Double]) -> [Double] { r.count == 2 ? r : [0, 0] }
         return [e.groundRoughness] + pair(e.pitGap) + pair(e.stumpHeight) + pair(e.stairHeight)
     }
 
-    public func mutate(_ parent: WalkerTerrainParameters, stream: RandomStream) -> WalkerTerrainParameters {
+    public func mutate(_ parent: WalkerTerrainEncoding, stream: RandomStream) -> WalkerTerrainEncoding {
         for _ in 0..<1000 {
             let child = mutateOnce(parent, stream: stream)
             if child != parent { return child }
@@ -75,7 +75,7 @@ public struct WalkerTerrainFamily: ParametricEnvironment {
         return child
     }
 
-    func mutateOnce(_ parent: WalkerTerrainParameters, stream: RandomStream) -> WalkerTerrainParameters {
+    func mutateOnce(_ parent: WalkerTerrainEncoding, stream: RandomStream) -> WalkerTerrainEncoding {
         var c = parent
         if kinds.contains(.roughness) {
             c.groundRoughness = min(max(roundToTenth(parent.groundRoughness + stream.uniform(-0.6, 0.6)), 0),
@@ -103,15 +103,15 @@ public struct WalkerTerrainFamily: ParametricEnvironment {
         return c
     }
 
-    public func makeEnvironment(_ e: WalkerTerrainParameters, terrainSeed: UInt64) -> BipedalWalker {
+    public func makeEnvironment(_ e: WalkerTerrainEncoding, terrainSeed: UInt64) -> BipedalWalker {
         BipedalWalker(course: WalkerCourse(parameters: e, seed: terrainSeed))
     }
 
-    /// Adds `walker-terrain` to `ParametricRegistry.standard` and, as a task
-    /// family, to `EnvironmentRegistry.standard` (idempotent). The `populus`
+    /// Adds `walker-terrain` to `EnvironmentRegistry.standard`, as a
+    /// parametric family and as a task family (idempotent). The `populus`
     /// executable calls this at start-up; library users and tests call it
     /// before resolving the name.
     public static func register() {
-        ParametricRegistry.register(AnyParametricEnvironment(WalkerTerrainFamily()))
+        EnvironmentRegistry.registerStandard(AnyParametricFamily(WalkerTerrainFamily()))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Benchmarks
 
 /// `populus`: evolve how agents learn.
 @main
@@ -6,19 +7,31 @@ struct Populus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "populus",
         abstract: "Population-based evolution for meta reinforcement learning: evolve losses (EPG), hyperparameters (PBT) and environment–agent pairs (POET).",
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [
-            Bench.self,
-            Compare.self,
+            BenchCommand.self,
+            CompareCommand.self,
             ConfigCommand.self,
-            Env.self,
-            Evolve.self,
-            Inspect.self,
-            Pbt.self,
-            Poet.self,
-            Report.self,
-            Resume.self,
-            Train.self,
+            EnvCommand.self,
+            EvolveCommand.self,
+            InspectCommand.self,
+            PBTCommand.self,
+            POETCommand.self,
+            ReportCommand.self,
+            ResumeCommand.self,
+            TrainCommand.self,
         ]
     )
+
+    /// Registers the module environments, runs the command, and turns any
+    /// error into its message and exit status (`ExitStatus`).
+    static func main() {
+        Registration.registerModules()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            ExitStatus.exit(with: error)
+        }
+    }
 }

@@ -24,7 +24,7 @@ final class LearningTests: XCTestCase {
             specs.append(try AgentSpec(config))
         }
         let agents = try specs.map { try Agent($0) }
-        Lifetime.train(agents, until: 30_000, threads: 2)
+        ConcurrentTraining.train(agents, until: 30_000, threads: 2)
         let reached = agents.compactMap { $0.curve.stepReaching(200, window: 20) }
         XCTAssertGreaterThanOrEqual(reached.count, 2, "steps to 200: \(agents.map { $0.curve.stepReaching(200, window: 20) as Any })")
         for a in agents {

@@ -24,9 +24,9 @@ final class LifetimeTests: XCTestCase {
     func testConcurrentAgentsEqualSequentialOnes() throws {
         let specs = try (0..<4).map { try Fixture.cartPole(seed: 7, lifetime: 1_024, path: ["member", .init($0)]) }
             + [try Fixture.pendulum(seed: 3, lifetime: 512)]
-        let one = try Lifetime.run(specs, threads: 1)
-        let two = try Lifetime.run(specs, threads: 2)
-        let alone = try specs.map { try Lifetime.run($0) }
+        let one = try ConcurrentTraining.run(specs, threads: 1)
+        let two = try ConcurrentTraining.run(specs, threads: 2)
+        let alone = try specs.map { try ConcurrentTraining.run($0) }
         XCTAssertEqual(one, two)
         XCTAssertEqual(one, alone)
         // Distinct paths give distinct agents (no shared streams).
@@ -37,7 +37,7 @@ final class LifetimeTests: XCTestCase {
         let specs = try (0..<3).map { try Fixture.cartPole(seed: 2, lifetime: 1_024, path: ["pbt", .init($0)]) }
         let parallel = try specs.map { try Agent($0) }
         for interval in stride(from: 256, through: 1_024, by: 256) {
-            Lifetime.train(parallel, until: interval, threads: 2)
+            ConcurrentTraining.train(parallel, until: interval, threads: 2)
         }
         for (i, spec) in specs.enumerated() {
             let alone = try Agent(spec)

@@ -155,7 +155,7 @@ final class LossTests: XCTestCase {
         XCTAssertNotEqual(agent.policy.parameters.flatValues(), thetaBefore)
         XCTAssertTrue(agent.curve.updates.allSatisfy { $0.policyLoss.isNaN && $0.approxKL.isFinite })
         // The same loss through the concurrent lifetime API gives the same curve.
-        let curves = try Lifetime.run([try Fixture.cartPole(seed: 5, lifetime: 640, h)], threads: 2) { _ in NetworkLoss() }
+        let curves = try ConcurrentTraining.run([try Fixture.cartPole(seed: 5, lifetime: 640, h)], threads: 2) { _ in NetworkLoss() }
         XCTAssertEqual(curves[0], agent.curve)
     }
 

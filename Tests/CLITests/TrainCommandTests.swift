@@ -92,7 +92,7 @@ final class TrainCommandTests: XCTestCase {
         let args = ["--set", "total_steps=256", "--set", "name=twice", "--quiet"]
         XCTAssertEqual(try train(args).status, 0)
         let again = try train(args)
-        XCTAssertEqual(again.status, 1)
+        XCTAssertEqual(again.status, 2, "a run-directory error is a user error, as for evolve")
         XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
         let overwritten = try train(args + ["--overwrite"])
         XCTAssertEqual(overwritten.status, 0, overwritten.stderr)

@@ -7,8 +7,8 @@ import XCTest
 
 final class InnerLoopTests: XCTestCase {
     private func innerLoop(_ family: String, inner: InnerLoopSection, section: LossNetworkSection = Fixtures.smallSection(),
-                           fitness: FitnessSection = FitnessSection()) throws -> InnerLoop {
-        InnerLoop(family: try EnvironmentRegistry.standard.resolve(family), inner: inner, lossNetwork: section, fitness: fitness)
+                           fitness: FitnessSection = FitnessSection()) throws -> LifetimeRunner {
+        LifetimeRunner(family: try EnvironmentRegistry.standard.resolve(family), inner: inner, lossNetwork: section, fitness: fitness)
     }
 
     /// With α = 1 an EPG lifetime is a PPO agent's lifetime, bit for bit:

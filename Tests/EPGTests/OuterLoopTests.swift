@@ -27,7 +27,7 @@ final class OuterLoopTests: XCTestCase {
     private func rows(_ c: EPGConfiguration, threads: Int, generations: Int) throws -> (EPGRun, [[Double]]) {
         var run = try EPGRun(configuration: c, threads: threads)
         var out: [[Double]] = []
-        for _ in 0..<generations { out.append(try run.runGeneration()) }
+        for _ in 0..<generations { out.append(try run.runGeneration().values) }
         return (run, out)
     }
 
@@ -65,7 +65,7 @@ final class OuterLoopTests: XCTestCase {
         let (straight, all) = try rows(c, threads: 2, generations: 4)
         var first = try EPGRun(configuration: c, threads: 2)
         var head: [[Double]] = []
-        for _ in 0..<2 { head.append(try first.runGeneration()) }
+        for _ in 0..<2 { head.append(try first.runGeneration().values) }
         var checkpoint = Checkpoint(kind: EPGRun.kind, generation: first.generation)
         first.save(into: &checkpoint)
         let bytes = checkpoint.encoded()
@@ -73,7 +73,7 @@ final class OuterLoopTests: XCTestCase {
         var resumed = try EPGRun(configuration: c, restoring: decoded, threads: 1)
         XCTAssertEqual(resumed.stateDigest, first.stateDigest)
         XCTAssertEqual(resumed.best, first.best)
-        for _ in 0..<2 { head.append(try resumed.runGeneration()) }
+        for _ in 0..<2 { head.append(try resumed.runGeneration().values) }
         assertSameRows(head, all, "resumed vs straight")
         XCTAssertEqual(resumed.stateDigest, straight.stateDigest)
     }
@@ -106,8 +106,8 @@ final class OuterLoopTests: XCTestCase {
         var c = Self.tinyConfiguration()
         c.outer.initialLoss = .reinforce
         let run = try EPGRun(configuration: c, threads: 1)
-        let surrogate = LossNetwork.reinforceGenome(layout: run.innerLoop.layout, section: c.lossNetwork)
-        let random = run.innerLoop.initialGenome(seed: c.seed)
+        let surrogate = LossNetwork.reinforceGenome(layout: run.lifetimes.layout, section: c.lossNetwork)
+        let random = run.lifetimes.initialGenome(seed: c.seed)
         for i in stride(from: 0, to: surrogate.count, by: 97) {
             XCTAssertEqual(run.strategy.mean[i], surrogate[i] + 0.1 * random[i])
         }
@@ -154,12 +154,12 @@ final class ShippedConfigTests: XCTestCase {
             XCTAssertTrue(text.contains("Expected runtime"), "\(name) states its runtime")
             if c.outer.warmStart != nil {
                 // Its φ₀ is another run's μ: that run's loss network (the demo's) must have the same shape.
-                let loop = try EPGRun.makeInnerLoop(c)
-                XCTAssertEqual(loop.genomeLength, try EPGRun.makeInnerLoop(decoded["epg-demo.yaml"]!).genomeLength, name)
+                let loop = try EPGRun.makeLifetimeRunner(c)
+                XCTAssertEqual(loop.genomeLength, try EPGRun.makeLifetimeRunner(decoded["epg-demo.yaml"]!).genomeLength, name)
                 continue
             }
             let run = try EPGRun(configuration: c, threads: 1)
-            XCTAssertEqual(run.strategy.mean.count, run.innerLoop.genomeLength, name)
+            XCTAssertEqual(run.strategy.mean.count, run.lifetimes.genomeLength, name)
         }
     }
 }

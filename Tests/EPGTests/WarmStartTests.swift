@@ -2,6 +2,7 @@ import Checkpoint
 import Config
 @testable import EPG
 import Foundation
+import Runs
 import XCTest
 
 /// `outer.warm_start`: φ₀ is an earlier run's μ, and every way the path can
@@ -22,8 +23,9 @@ final class WarmStartTests: XCTestCase {
     private func savedRun(_ c: EPGConfiguration, generations: Int) throws -> (EPGRun, URL) {
         var run = try EPGRun(configuration: c, threads: 2)
         for _ in 0..<generations { _ = try run.runGeneration() }
-        let root = directory.appendingPathComponent(c.name)
-        let store = try CheckpointStore(directory: root.appendingPathComponent("checkpoints"))
+        let run_ = try RunDirectory.create(name: c.name, under: directory, config: try ConfigWriter.yaml(c))
+        let root = run_.root
+        let store = try run_.checkpoints()
         var checkpoint = Checkpoint(kind: EPGRun.kind, generation: run.generation)
         run.save(into: &checkpoint)
         _ = try store.write(checkpoint)
@@ -51,10 +53,10 @@ final class WarmStartTests: XCTestCase {
     func testWrongPathsAreConfigErrorsAtTheKey() throws {
         var c = OuterLoopTests.tinyConfiguration()
         c.outer.warmStart = directory.appendingPathComponent("missing").path
-        assertRefused(c, mentioning: "does not exist")
+        assertRefused(c, mentioning: "no such run directory or checkpoint file")
 
-        c.outer.warmStart = directory.path                      // a directory without checkpoints
-        assertRefused(c, mentioning: "no intact 'epg' checkpoint")
+        c.outer.warmStart = directory.path                      // a directory that is not a run
+        assertRefused(c, mentioning: "is not a Populus run")
 
         // A loss network of another shape.
         var other = OuterLoopTests.tinyConfiguration()

@@ -12,7 +12,7 @@ final class BatchTests: XCTestCase {
 
     func testStructOfArraysCartPoleMatchesTheGenericVector() {
         let n = 16
-        let params = (0..<n).map { CartPoleParameters(poleHalfLength: 0.3 + 0.03 * Double($0)) }
+        let params = (0..<n).map { CartPoleTask(poleHalfLength: 0.3 + 0.03 * Double($0)) }
         let soa = CartPoleBatch(parameters: params, seed: 9, path: ["batch"])
         let generic = VectorEnvironment(params.map { CartPole(parameters: $0) }, seed: 9, path: ["batch"])
         var a = soa.makeStepBuffers(), b = generic.makeStepBuffers()
@@ -80,7 +80,7 @@ final class BatchTests: XCTestCase {
         let tasks = try family.tasks(seed: 1, split: .train, count: 4)
         let batch = try family.makeBatch(tasks: tasks, seed: 2)
         let soa = try XCTUnwrap(batch as? CartPoleBatch, "CartPole families batch as struct of arrays")
-        XCTAssertEqual(soa.parameters, tasks.map { $0.value as! CartPoleParameters })
+        XCTAssertEqual(soa.parameters, tasks.map { $0.value as! CartPoleTask })
         let goal = try EnvironmentRegistry.standard.resolve("point-goal")
         let goals = try goal.tasks(seed: 1, split: .ood, count: 3)
         let vec = try XCTUnwrap(try goal.makeBatch(tasks: goals, seed: 2) as? VectorEnvironment<PointMass>)

@@ -48,7 +48,7 @@ final class CartPoleLanesTests: XCTestCase {
     func testLanesFollowCartPoleStepBitForBit() {
         let rng = RandomStream(seed: 3, path: ["lanes"])
         // Different physics per lane (as a task family would sample them).
-        var parameters = [CartPoleParameters](repeating: .gymnasium, count: 4)
+        var parameters = [CartPoleTask](repeating: .gymnasium, count: 4)
         parameters[1].poleHalfLength = 0.8
         parameters[2].forceMagnitude = 6
         parameters[3].cartMass = 1.7

@@ -43,7 +43,7 @@ final class FamilyTests: XCTestCase {
     }
 
     func testRandomPhysicsChangesDynamics() throws {
-        let heavy = CartPoleParameters(poleMass: 0.5, poleHalfLength: 0.75, forceMagnitude: 5)
+        let heavy = CartPoleTask(poleMass: 0.5, poleHalfLength: 0.75, forceMagnitude: 5)
         var a = CartPole(), b = CartPole(parameters: heavy)
         try a.setPhysicalState([0, 0, 0.05, 0])
         try b.setPhysicalState([0, 0, 0.05, 0])

@@ -107,7 +107,7 @@ final class RegistryTests: XCTestCase {
         let typed = try XCTUnwrap(family.base as? CartPoleFamily)
         XCTAssertEqual(typed.ranges?.forceMagnitude.train, 5...15)
         let task = try family.task(seed: 2, split: .train, index: 0)
-        XCTAssertEqual(task.value as? CartPoleParameters, try typed.task(seed: 2, split: .train, index: 0))
+        XCTAssertEqual(task.value as? CartPoleTask, try typed.task(seed: 2, split: .train, index: 0))
     }
 
     func testEditDistance() {

@@ -21,7 +21,7 @@ final class GradientTests: XCTestCase {
         return total.map { $0 / Double(generations) }
     }
 
-    func configuration(_ algorithm: Algorithm, antithetic: Bool = true) -> StrategyConfiguration {
+    func configuration(_ algorithm: StrategyAlgorithm, antithetic: Bool = true) -> StrategyConfiguration {
         var config = StrategyConfiguration()
         config.algorithm = algorithm
         config.populationSize = 400

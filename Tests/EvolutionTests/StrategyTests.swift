@@ -99,16 +99,16 @@ final class StrategyTests: XCTestCase {
         c.weightDecay = -1
         c.optimizer = .adam(beta1: 1.5, beta2: 0.9, epsilon: 1e-8)
         let problems = c.problems(dimension: 3)
-        XCTAssertTrue(problems.contains { $0.hasPrefix("population_size must be even") })
-        XCTAssertTrue(problems.contains { $0.hasPrefix("sigma:") })
-        XCTAssertTrue(problems.contains { $0.hasPrefix("weight_decay") })
-        XCTAssertTrue(problems.contains { $0.contains("beta1") })
+        XCTAssertTrue(problems.contains { $0.key == "population_size" && $0.reason.hasPrefix("must be even") })
+        XCTAssertTrue(problems.contains { $0.key == "sigma" })
+        XCTAssertTrue(problems.contains { $0.key == "weight_decay" })
+        XCTAssertTrue(problems.contains { $0.key == "optimizer" && $0.reason.contains("beta1") })
         XCTAssertThrowsError(try Strategy(configuration: c, mean: [0, 0, 0])) { error in
             XCTAssertTrue("\(error)".contains("population_size"))
         }
         var snes = StrategyConfiguration.snes(populationSize: 4)
         snes.sigma = .linear(initial: 1, final: 0.1, generations: 5)
-        XCTAssertTrue(snes.problems(dimension: 2).contains { $0.contains("must be a constant") })
+        XCTAssertTrue(snes.problems(dimension: 2).contains { $0.key == "sigma" && $0.reason.contains("must be a constant") })
         XCTAssertThrowsError(try Strategy(configuration: .openAIES(populationSize: 4), mean: []))
     }
 

@@ -1,6 +1,7 @@
 import Agents
 import Checkpoint
 import Foundation
+import Runs
 import XCTest
 @testable import PBT
 
@@ -48,10 +49,10 @@ final class PBTRunTests: XCTestCase {
             var resumed = try PBTRun(configuration: config, threads: 2)
             var rows: [[[Double]]] = [[], [], []]
             for _ in 0..<config.generations {
-                rows[0].append(try straight.runGeneration())
-                rows[1].append(try parallel.runGeneration())
+                rows[0].append(try straight.runGeneration().values)
+                rows[1].append(try parallel.runGeneration().values)
                 resumed = try roundTrip(resumed, threads: 2)
-                rows[2].append(try resumed.runGeneration())
+                rows[2].append(try resumed.runGeneration().values)
             }
             let columns = straight.metricsColumns
             XCTAssertEqual(deterministicColumns(rows[0], columns), deterministicColumns(rows[1], columns))
@@ -80,8 +81,11 @@ final class PBTRunTests: XCTestCase {
                                                    "env_steps", "exploits", "best_member", "m0_return", "m0_learning_rate"])
         XCTAssertEqual(columns.count, 8 + 4 * 6)
         let points = run.members.map(\.point)
-        let row = try run.runGeneration()
+        let metrics = try run.runGeneration()
+        let row = metrics.values
         XCTAssertEqual(row.count, columns.count)
+        XCTAssertEqual(metrics.envSteps, 4 * 256)
+        XCTAssertEqual(metrics.bestMember, ExploitRule.ranking(run.members.map(\.score))[0])
         XCTAssertEqual(row[0], 0)
         XCTAssertEqual(row[5], Double(4 * 256))
         let scores = run.members.map(\.score)

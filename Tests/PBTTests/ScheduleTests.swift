@@ -11,7 +11,7 @@ final class ScheduleTests: XCTestCase {
         let config = try tinyConfiguration(exploit: .tournament, generations: 6)
         var run = try PBTRun(configuration: config, threads: 2)
         var rows: [[Double]] = []
-        for _ in 0..<config.generations { rows.append(try run.runGeneration()) }
+        for _ in 0..<config.generations { rows.append(try run.runGeneration().values) }
         let columns = run.metricsColumns
         let steps = rows.map { Int($0[columns.firstIndex(of: "env_steps")!]) / config.pbt.populationSize }
         XCTAssertGreaterThan(run.lineage.filter { $0.event == .exploit }.count, 2)

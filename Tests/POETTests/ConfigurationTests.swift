@@ -1,3 +1,4 @@
+import Walker
 import XCTest
 @testable import POET
 
@@ -15,7 +16,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(w.reproduction, 200)
         XCTAssertEqual(w.solved, 230)
         // Left null, the reproduction threshold is ⅔ of mc_high: the walker's 200.
-        let defaults = POETThresholds(section: POETSection(), family: try POETConfiguration.family(named: "walker-terrain"))
+        let defaults = POETThresholds(section: POETSection(), family: try { WalkerTerrainFamily.register(); return try POETConfiguration.family(named: "walker-terrain") }())
         XCTAssertEqual(defaults.reproduction, 200)
     }
 

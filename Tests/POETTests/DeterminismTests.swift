@@ -9,7 +9,7 @@ final class DeterminismTests: XCTestCase {
 
     func run(_ run: inout POETRun, to iterations: Int) throws -> [[Double]] {
         var rows: [[Double]] = []
-        while run.generation < iterations { rows.append(try run.runGeneration()) }
+        while run.generation < iterations { rows.append(try run.runGeneration().values) }
         return rows
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Walker
 @testable import POET
 
 /// The shipped configs, found from this file's path.
@@ -7,7 +8,10 @@ enum Fixture {
         .deletingLastPathComponent()
 
     /// `Configs/<name>` decoded, with `--set`-style overrides.
+    /// A shipped config; the walker's family is registered first, as the
+    /// command line does at start-up.
     static func config(_ name: String, _ overrides: [String] = []) throws -> POETConfiguration {
-        try POETConfiguration.load(contentsOfFile: root.appendingPathComponent("Configs/\(name)").path, overrides: overrides)
+        WalkerTerrainFamily.register()
+        return try POETConfiguration.load(contentsOfFile: root.appendingPathComponent("Configs/\(name)").path, overrides: overrides)
     }
 }

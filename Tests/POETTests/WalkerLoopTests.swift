@@ -30,7 +30,7 @@ final class WalkerLoopTests: XCTestCase {
         let hullXs = drawing.figures.map { ($0[0].from.x + $0[0].to.x) / 2 }
         XCTAssertEqual(try XCTUnwrap(hullXs.first), drawing.path[0].x, accuracy: 1e-5, "the first figure is the start")
         for (a, b) in zip(hullXs.dropLast(), hullXs.dropLast().dropFirst()) {
-            XCTAssertGreaterThanOrEqual(abs(b - a), POETRun.figureSpacing - 1e-5)
+            XCTAssertGreaterThanOrEqual(abs(b - a), 4 - 1e-5)
         }
         XCTAssertEqual(try XCTUnwrap(hullXs.last), try XCTUnwrap(drawing.path.last).x, accuracy: 1e-5, "the last figure is the end")
         XCTAssertTrue(drawing.svg.hasPrefix("<svg"))

@@ -60,7 +60,7 @@ final class PointCourseTests: XCTestCase {
             XCTAssertTrue(pool.contains { ($0.pitGap.last ?? 0) >= 3.2 || ($0.wallHeight.last ?? 0) >= 1.2 })
         }
         XCTAssertEqual(family.mutate(.flat, stream: RandomStream(seed: 1)),
-                       PointCourseParameters(pitGap: [0, 0.8], wallHeight: [0, 0.4]))
+                       PointCourseEncoding(pitGap: [0, 0.8], wallHeight: [0, 0.4]))
     }
 
     func testDistanceIsAMetricOnSamples() {
@@ -77,11 +77,11 @@ final class PointCourseTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(family.distance(PointCourseParameters(pitGap: [4, 4]), .flat), 2.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(family.distance(PointCourseEncoding(pitGap: [4, 4]), .flat), 2.squareRoot(), accuracy: 1e-12)
     }
 
     func testLayoutIsFixedBySeed() {
-        let p = PointCourseParameters(pitGap: [0.4, 1.2], wallHeight: [0.2, 0.6])
+        let p = PointCourseEncoding(pitGap: [0.4, 1.2], wallHeight: [0.2, 0.6])
         let a = PointCourseLayout(parameters: p, seed: 4)
         XCTAssertEqual(a, PointCourseLayout(parameters: p, seed: 4))
         XCTAssertNotEqual(a, PointCourseLayout(parameters: p, seed: 5))
@@ -110,14 +110,14 @@ final class PointCourseTests: XCTestCase {
     }
 
     func testPitsAndWallsStopARunnerThatDoesNotJump() {
-        var pits = family.makeEnvironment(PointCourseParameters(pitGap: [1, 2]), terrainSeed: 3)
+        var pits = family.makeEnvironment(PointCourseEncoding(pitGap: [1, 2]), terrainSeed: 3)
         let fall = run(&pits) { _ in [1, -1] }
         XCTAssertTrue(fall.last.terminated, "falls into the first pit")
         XCTAssertLessThan(pits.y, 0)
         XCTAssertLessThan(fall.total, family.minimalCriterion.upperBound)
         XCTAssertEqual(fall.x, PointCourseLayout.startPad + 1, accuracy: 1.0)
 
-        var walls = family.makeEnvironment(PointCourseParameters(wallHeight: [0.6, 1.0]), terrainSeed: 3)
+        var walls = family.makeEnvironment(PointCourseEncoding(wallHeight: [0.6, 1.0]), terrainSeed: 3)
         let blocked = run(&walls) { _ in [1, -1] }
         XCTAssertTrue(blocked.last.truncated && !blocked.last.terminated, "pinned against the first wall")
         XCTAssertEqual(blocked.x, PointCourseLayout.startPad, accuracy: 1e-9)
@@ -125,7 +125,7 @@ final class PointCourseTests: XCTestCase {
     }
 
     func testAJumperCrossesEveryObstacleKind() {
-        let p = PointCourseParameters(pitGap: [1.2, 2.0], wallHeight: [0.4, 0.8])
+        let p = PointCourseEncoding(pitGap: [1.2, 2.0], wallHeight: [0.4, 0.8])
         for seed: UInt64 in 0..<10 {
             var env = family.makeEnvironment(p, terrainSeed: seed)
             let r = run(&env, seed: seed, policy: jumper)
@@ -158,27 +158,27 @@ final class PointCourseTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode(AnyTask.self, from: JSONEncoder().encode(a[2])), a[2])
         XCTAssertThrowsError(try tasks.task(seed: 1, split: .ood, index: 0))
 
-        let erased = try ParametricRegistry.standard.resolve("Point-Course")
+        let erased = try EnvironmentRegistry.standard.resolveParametric("Point-Course")
         XCTAssertEqual(erased.solvedThreshold, 190)
         XCTAssertEqual(erased.bounds.count, 4)
         let child = try erased.mutate(erased.initialEncoding, stream: RandomStream(seed: 1))
         XCTAssertEqual(try erased.distance(child, child), 0)
         XCTAssertNoThrow(try erased.validate(child))
-        let foreign = AnyEncoding(family: "walker-terrain", value: PointCourseParameters())
+        let foreign = AnyEncoding(family: "walker-terrain", value: PointCourseEncoding())
         XCTAssertThrowsError(try erased.mutate(foreign, stream: RandomStream(seed: 1)))
         XCTAssertThrowsError(try erased.makeEnvironment(foreign, terrainSeed: 1))
-        XCTAssertThrowsError(try ParametricRegistry.standard.resolve("point-cours")) { error in
+        XCTAssertThrowsError(try EnvironmentRegistry.standard.resolveParametric("point-cours")) { error in
             XCTAssertTrue("\(error)".contains("point-course"), "\(error)")
         }
         XCTAssertThrowsError(try erased.validate(AnyEncoding(family: "point-course",
-                                                             value: PointCourseParameters(pitGap: [0, 9])))) { error in
+                                                             value: PointCourseEncoding(pitGap: [0, 9])))) { error in
             XCTAssertTrue("\(error)".contains("pit_gap.high"), "\(error)")
         }
     }
 
     /// Cheap enough for the whole POET loop to run in a test.
     func testAnEpisodeTakesWellUnderAMillisecond() {
-        var env = family.makeEnvironment(PointCourseParameters(pitGap: [0.4, 1.2], wallHeight: [0.2, 0.6]), terrainSeed: 1)
+        var env = family.makeEnvironment(PointCourseEncoding(pitGap: [0.4, 1.2], wallHeight: [0.2, 0.6]), terrainSeed: 1)
         var obs = [Float](repeating: 0, count: 7), action: [Float] = [0.7, 0]
         let start = Date()
         var steps = 0

@@ -5,7 +5,7 @@ import XCTest
 
 final class WalkerCourseTests: XCTestCase {
     typealias C = WalkerConstants
-    let hard = WalkerTerrainParameters(groundRoughness: 3.2, pitGap: [0.8, 2.4], stumpWidth: [1, 2],
+    let hard = WalkerTerrainEncoding(groundRoughness: 3.2, pitGap: [0.8, 2.4], stumpWidth: [1, 2],
                                        stumpHeight: [0.4, 1.2], stumpFloat: [0, 1])
 
     func testFlatCourseIsTheFlatLineAtTerrainHeight() {
@@ -32,8 +32,8 @@ final class WalkerCourseTests: XCTestCase {
     }
 
     func testStartPadIsFlatAndRoughnessScalesTheGrass() {
-        let smooth = WalkerCourse(parameters: WalkerTerrainParameters(groundRoughness: 0.5), seed: 3)
-        let rough = WalkerCourse(parameters: WalkerTerrainParameters(groundRoughness: 5), seed: 3)
+        let smooth = WalkerCourse(parameters: WalkerTerrainEncoding(groundRoughness: 0.5), seed: 3)
+        let rough = WalkerCourse(parameters: WalkerTerrainEncoding(groundRoughness: 5), seed: 3)
         for course in [smooth, rough] {
             XCTAssertTrue(course.ys[0...C.terrainStartPad].allSatisfy { abs($0 - C.terrainHeight) < 1e-12 })
         }
@@ -44,7 +44,7 @@ final class WalkerCourseTests: XCTestCase {
     }
 
     func testPitsAreGapsFourStepsDeepWithWallsOnBothSides() {
-        let p = WalkerTerrainParameters(pitGap: [1.2, 2.0])
+        let p = WalkerTerrainEncoding(pitGap: [1.2, 2.0])
         let course = WalkerCourse(parameters: p, seed: 8)
         let pits = course.polygons.filter { $0.kind == .pit }
         XCTAssertGreaterThan(pits.count, 4)
@@ -62,7 +62,7 @@ final class WalkerCourseTests: XCTestCase {
     }
 
     func testStumpsAndStairsFollowTheirRanges() {
-        let stumps = WalkerCourse(parameters: WalkerTerrainParameters(stumpWidth: [1, 2], stumpHeight: [0.6, 1.0],
+        let stumps = WalkerCourse(parameters: WalkerTerrainEncoding(stumpWidth: [1, 2], stumpHeight: [0.6, 1.0],
                                                                        stumpFloat: [0, 1]), seed: 4)
         let s = stumps.polygons
         XCTAssertGreaterThan(s.count, 4)
@@ -72,12 +72,12 @@ final class WalkerCourseTests: XCTestCase {
             let h = (q.vertices[2].y - q.vertices[1].y) / C.terrainStep
             XCTAssertTrue(h >= 0.6 && h <= 1.0, "height \(h)")
         }
-        let stairs = WalkerCourse(parameters: WalkerTerrainParameters(stairHeight: [0.4, 0.8], stairWidth: [4, 5],
+        let stairs = WalkerCourse(parameters: WalkerTerrainEncoding(stairHeight: [0.4, 0.8], stairWidth: [4, 5],
                                                                        stairSteps: [2, 3]), seed: 4)
         XCTAssertFalse(stairs.polygons.isEmpty)
         XCTAssertTrue(stairs.polygons.allSatisfy { $0.kind == .stair })
         // With every kind on, all three appear somewhere along 20 courses.
-        let all = WalkerTerrainParameters(pitGap: [0, 0.8], stumpWidth: [1, 2], stumpHeight: [0, 0.4], stumpFloat: [0, 1],
+        let all = WalkerTerrainEncoding(pitGap: [0, 0.8], stumpWidth: [1, 2], stumpHeight: [0, 0.4], stumpFloat: [0, 1],
                                           stairHeight: [0, 0.4], stairWidth: [4, 5], stairSteps: [1, 2])
         let kinds = Set((0..<20).flatMap { WalkerCourse(parameters: all, seed: UInt64($0)).polygons.map(\.kind) })
         XCTAssertEqual(kinds, [.pit, .stump, .stair])
@@ -85,7 +85,7 @@ final class WalkerCourseTests: XCTestCase {
 
     func testDegenerateObstaclesBuildAWorld() {
         // Stumps of height ≈ 0 would be degenerate Box2D polygons; the shim skips them.
-        let flatStumps = WalkerTerrainParameters(stumpWidth: [1, 2], stumpHeight: [0, 0], stumpFloat: [0, 1])
+        let flatStumps = WalkerTerrainEncoding(stumpWidth: [1, 2], stumpHeight: [0, 0], stumpFloat: [0, 1])
         var env = WalkerTerrainFamily().makeEnvironment(flatStumps, terrainSeed: 1)
         let e = runWalker(&env, force: 0, steps: 20) { _, _ in [0, 0, 0, 0] }
         XCTAssertTrue(e.observations.allSatisfy { $0.allSatisfy(\.isFinite) })

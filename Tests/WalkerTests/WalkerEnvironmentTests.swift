@@ -173,7 +173,7 @@ final class WalkerEnvironmentTests: XCTestCase {
 
     func testPitsEndEpisodesOfWalkersThatCannotCrossThem() {
         // Pits 8–9 steps wide right after the start pad: the heuristic walks in and falls.
-        let deep = WalkerTerrainParameters(pitGap: [7, 8])
+        let deep = WalkerTerrainEncoding(pitGap: [7, 8])
         var env = WalkerTerrainFamily().makeEnvironment(deep, terrainSeed: 2)
         var gait = WalkerHeuristic()
         var action: [Float] = [0, 0, 0, 0]

@@ -61,8 +61,8 @@ final class WalkerMutationTests: XCTestCase {
         let stream = RandomStream(seed: 3)
         let top = WalkerTerrainFamily(kinds: [.roughness])
         for _ in 0..<500 {
-            XCTAssertLessThanOrEqual(top.mutate(WalkerTerrainParameters(groundRoughness: 10), stream: stream).groundRoughness, 10)
-            XCTAssertGreaterThanOrEqual(top.mutate(WalkerTerrainParameters(groundRoughness: 0), stream: stream).groundRoughness, 0)
+            XCTAssertLessThanOrEqual(top.mutate(WalkerTerrainEncoding(groundRoughness: 10), stream: stream).groundRoughness, 10)
+            XCTAssertGreaterThanOrEqual(top.mutate(WalkerTerrainEncoding(groundRoughness: 0), stream: stream).groundRoughness, 0)
         }
     }
 
@@ -84,7 +84,7 @@ final class WalkerMutationTests: XCTestCase {
             }
         }
         // POET's normalisation: roughness, pit ends / 8, stump heights / 3.
-        let a = WalkerTerrainParameters(groundRoughness: 8), b = WalkerTerrainParameters(stumpWidth: [1, 2], stumpHeight: [0, 3],
+        let a = WalkerTerrainEncoding(groundRoughness: 8), b = WalkerTerrainEncoding(stumpWidth: [1, 2], stumpHeight: [0, 3],
                                                                                          stumpFloat: [0, 1])
         XCTAssertEqual(family.distance(a, .flat), 1, accuracy: 1e-12)
         XCTAssertEqual(family.distance(b, .flat), 1, accuracy: 1e-12)
@@ -92,22 +92,22 @@ final class WalkerMutationTests: XCTestCase {
     }
 
     func testEncodingRoundTripsWithPOETsKeysAndRefusesBadRanges() throws {
-        let e = WalkerTerrainParameters(groundRoughness: 1.2, pitGap: [0.4, 1.6], stumpWidth: [1, 2],
+        let e = WalkerTerrainEncoding(groundRoughness: 1.2, pitGap: [0.4, 1.6], stumpWidth: [1, 2],
                                         stumpHeight: [0.2, 0.6], stumpFloat: [0, 1])
         let data = try JSONEncoder().encode(e)
         let text = String(decoding: data, as: UTF8.self)
         for key in ["ground_roughness", "pit_gap", "stump_width", "stump_height", "stump_float", "stair_steps"] {
             XCTAssertTrue(text.contains(key), text)
         }
-        XCTAssertEqual(try JSONDecoder().decode(WalkerTerrainParameters.self, from: data), e)
+        XCTAssertEqual(try JSONDecoder().decode(WalkerTerrainEncoding.self, from: data), e)
         XCTAssertEqual(e.name, "r1.2.p0.4_1.6.b1_0.2_0.6")
-        XCTAssertEqual(WalkerTerrainParameters.flat.description, "flat")
-        let partial = try JSONDecoder().decode(WalkerTerrainParameters.self, from: Data(#"{"pit_gap":[1,2]}"#.utf8))
-        XCTAssertEqual(partial, WalkerTerrainParameters(pitGap: [1, 2]))
+        XCTAssertEqual(WalkerTerrainEncoding.flat.description, "flat")
+        let partial = try JSONDecoder().decode(WalkerTerrainEncoding.self, from: Data(#"{"pit_gap":[1,2]}"#.utf8))
+        XCTAssertEqual(partial, WalkerTerrainEncoding(pitGap: [1, 2]))
         for bad in [#"{"pit_gap":[2,1]}"#, #"{"stump_height":[0.1]}"#, #"{"ground_roughness":"x"}"#] {
-            XCTAssertThrowsError(try JSONDecoder().decode(WalkerTerrainParameters.self, from: Data(bad.utf8)), bad)
+            XCTAssertThrowsError(try JSONDecoder().decode(WalkerTerrainEncoding.self, from: Data(bad.utf8)), bad)
         }
-        XCTAssertThrowsError(try family.validate(WalkerTerrainParameters(groundRoughness: 11))) { error in
+        XCTAssertThrowsError(try family.validate(WalkerTerrainEncoding(groundRoughness: 11))) { error in
             XCTAssertTrue("\(error)".contains("ground_roughness"), "\(error)")
         }
     }
@@ -115,10 +115,10 @@ final class WalkerMutationTests: XCTestCase {
     func testRegistrationMakesWalkerTerrainResolvable() throws {
         WalkerTerrainFamily.register()
         WalkerTerrainFamily.register()  // idempotent
-        let parametric = try ParametricRegistry.standard.resolve("walker-terrain")
+        let parametric = try EnvironmentRegistry.standard.resolveParametric("walker-terrain")
         XCTAssertEqual(parametric.solvedThreshold, 230)
         XCTAssertEqual(parametric.minimalCriterion, 50...300)
-        XCTAssertEqual(ParametricRegistry.standard.names.filter { $0 == "walker-terrain" }.count, 1)
+        XCTAssertEqual(EnvironmentRegistry.standard.parametricFamilies.map(\.name).filter { $0 == "walker-terrain" }.count, 1)
         let family = try EnvironmentRegistry.standard.resolve("Walker-Terrain")
         XCTAssertEqual(family.observationSpace.dimension, 24)
         let task = try family.task(seed: 2, split: .train, index: 4)
@@ -128,7 +128,7 @@ final class WalkerMutationTests: XCTestCase {
         let child = try parametric.mutate(parametric.initialEncoding, stream: RandomStream(seed: 1))
         XCTAssertEqual(try JSONDecoder().decode(AnyEncoding.self, from: JSONEncoder().encode(child)), child)
         XCTAssertEqual(try parametric.distance(child, parametric.initialEncoding),
-                       WalkerTerrainFamily().distance(child.value as! WalkerTerrainParameters, .flat))
+                       WalkerTerrainFamily().distance(child.value as! WalkerTerrainEncoding, .flat))
         XCTAssertTrue(try parametric.makeEnvironment(child, terrainSeed: 3) is BipedalWalker)
     }
 }

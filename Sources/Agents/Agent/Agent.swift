@@ -18,7 +18,7 @@ import Random
 /// update); `train(until:)` stops at the first iteration boundary at or past
 /// its target, so pausing at any targets and continuing gives bit-identical
 /// results to one call. An agent belongs to one thread at a time; different
-/// agents train in parallel (`Lifetime.train`).
+/// agents train in parallel (`ConcurrentTraining.train`).
 public final class Agent: @unchecked Sendable {
     /// The task every instance runs.
     public let task: AnyTask

@@ -14,7 +14,7 @@ public struct AgentSpec: Sendable, Equatable, Codable {
     public var hyperparameters: PPOHyperparameters
     /// The built-in rule `train(until:)` uses when no loss is given.
     public var learner: LearnerKind
-    /// T_total: the learning rate anneals to 0 here, and `Lifetime.run` stops here.
+    /// T_total: the learning rate anneals to 0 here, and `ConcurrentTraining.run` stops here.
     public var lifetimeSteps: Int
     public var seed: UInt64
     public var path: [StreamPathComponent]

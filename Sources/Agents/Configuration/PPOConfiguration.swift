@@ -41,15 +41,7 @@ public struct PPOConfiguration: RunConfiguration, Equatable {
 
     public func validate(_ check: ConfigValidator) throws {
         try check.require("algorithm", algorithm == .ppo, "ppo (this file is read as a PPO run)")
-        do {
-            let family = try EnvironmentRegistry.standard.resolve(env)
-            if !family.splits.contains(taskSplit) {
-                throw check.failure("taskSplit", "'\(taskSplit.rawValue)' is not a split of \(family.name); accepted: "
-                                    + family.splits.map(\.rawValue).joined(separator: ", "))
-            }
-        } catch let error as EnvironmentError {
-            throw check.failure("env", "\(error)")
-        }
+        _ = try check.family("env", env, split: taskSplit, splitKey: "taskSplit")
         try check.atLeast("taskIndex", taskIndex, 0)
         try check.range("totalSteps", totalSteps, 1...10_000_000_000)
         try check.range("returnWindow", returnWindow, 1...100_000)

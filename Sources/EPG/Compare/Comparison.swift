@@ -1,7 +1,10 @@
 import Agents
+import Checkpoint
 import Environments
 import Evolution
+import Foundation
 import Random
+import Runs
 
 /// `populus compare`'s experiment: fresh agents on held-out tasks trained by
 /// the evolved loss (α = 0), by PPO and by vanilla PG under the same budget T,
@@ -9,7 +12,7 @@ import Random
 /// lifetimes also record cos(∇θL_φ, ∇θL_PPO) at every gradient step.
 ///
 ///     let c = Comparison(configuration: config, genome: run.best?.genome ?? run.strategy.mean,
-///                        split: .ood, seeds: 8, baselines: [.ppo, .vpg], threads: 2)
+///                        split: .ood, seeds: 8, baselines: [.ppo, .vpg], backend: LocalBackend(threads: 2))
 ///     let result = try c.run { done, total in print("\(done)/\(total) lifetimes") }
 public struct Comparison: Sendable {
     public let configuration: EPGConfiguration
@@ -18,16 +21,17 @@ public struct Comparison: Sendable {
     public let split: TaskSplit
     public let seeds: Int
     public let baselines: [LearnerKind]
-    public let threads: Int
+    /// Where the lifetimes run.
+    public let backend: any EvaluationBackend
 
     public init(configuration: EPGConfiguration, genome: [Float], split: TaskSplit, seeds: Int,
-                baselines: [LearnerKind], threads: Int) {
+                baselines: [LearnerKind], backend: any EvaluationBackend) {
         self.configuration = configuration
         self.genome = genome
         self.split = split
         self.seeds = seeds
         self.baselines = baselines
-        self.threads = max(1, threads)
+        self.backend = backend
     }
 
     /// The methods in report order.
@@ -43,11 +47,12 @@ public struct Comparison: Sendable {
         return try family.tasks(seed: streamKey(seed: configuration.seed, path: ["compare"]), split: split, count: seeds)
     }
 
-    /// Runs every (method, seed) lifetime in parallel; `progress(done, total)`
-    /// is called from worker threads as lifetimes finish, one call at a time, in order.
+    /// Runs every (method, seed) lifetime through the backend; `progress(done,
+    /// total)` is called as this process's lifetimes finish, one call at a
+    /// time, in order.
     public func run(progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> ComparisonResult {
         let family = try EnvironmentRegistry.standard.resolve(configuration.env)
-        let loop = InnerLoop(family: family, inner: configuration.inner, lossNetwork: configuration.lossNetwork,
+        let loop = LifetimeRunner(family: family, inner: configuration.inner, lossNetwork: configuration.lossNetwork,
                              fitness: configuration.fitness)
         guard genome.count == loop.genomeLength else {
             throw EPGError.invalid("φ has \(genome.count) values; this configuration's loss network has \(loop.genomeLength)")
@@ -56,9 +61,9 @@ public struct Comparison: Sendable {
         let methods = self.methods, baselines = self.baselines, genome = self.genome
         let compare = configuration.compare, runSeed = configuration.seed
         let total = methods.count * seeds, seeds = self.seeds
-        let slots = OutcomeSlots(count: total)
         let counter = ProgressCounter()
-        concurrentForEach(total, threads: threads) { unit, _ in
+        let runs = try backend.map(total) { unit, _ -> MethodRun in
+            defer { counter.increment { done in progress(done, total) } }
             let m = unit / seeds, i = unit % seeds
             let seed = streamKey(seed: runSeed, path: ["compare-agent", .init(i)])
             let path: [StreamPathComponent] = ["compare", .init(i)]
@@ -66,22 +71,18 @@ public struct Comparison: Sendable {
                 if m == 0 {
                     let probe = GradientProbe()
                     let outcome = try loop.run(genome: genome, alpha: 0, task: tasks[i], seed: seed, path: path, probe: probe)
-                    slots.set(unit, MethodRun(method: methods[m], seed: i, task: tasks[i].description, outcome: outcome,
-                                              alignment: probe.samples))
-                } else {
-                    let learner = baselines[m - 1]
-                    let h = learner == .vpg ? compare.pg : compare.ppo
-                    let outcome = try loop.runBaseline(learner: learner, hyperparameters: h, task: tasks[i], seed: seed, path: path)
-                    slots.set(unit, MethodRun(method: methods[m], seed: i, task: tasks[i].description, outcome: outcome,
-                                              alignment: []))
+                    return MethodRun(method: methods[m], seed: i, task: tasks[i].description, outcome: outcome,
+                                     alignment: probe.samples)
                 }
+                let learner = baselines[m - 1]
+                let h = learner == .vpg ? compare.pg : compare.ppo
+                let outcome = try loop.runBaseline(learner: learner, hyperparameters: h, task: tasks[i], seed: seed, path: path)
+                return MethodRun(method: methods[m], seed: i, task: tasks[i].description, outcome: outcome, alignment: [])
             } catch {
-                slots.fail(unit, "\(methods[m]) seed \(i): \(error)")
+                throw EPGError.invalid("a comparison lifetime failed: \(methods[m]) seed \(i): \(error)")
             }
-            counter.increment { done in progress(done, total) }
         }
-        if let failure = slots.failures.first { throw EPGError.invalid("a comparison lifetime failed: \(failure)") }
-        return ComparisonResult(runs: slots.runs, methods: methods, split: split, seeds: seeds,
+        return ComparisonResult(runs: runs, methods: methods, split: split, seeds: seeds,
                                 budget: configuration.inner.lifetimeSteps, lastEpisodes: configuration.fitness.episodes)
     }
 }
@@ -96,17 +97,30 @@ public struct MethodRun: Sendable {
     public var alignment: [(time: Double, cosine: Double)]
 }
 
-/// Results of parallel lifetimes, one slot each.
-final class OutcomeSlots: @unchecked Sendable {
-    private let lock = WorkerLock()
-    private var slots: [MethodRun?]
-    private(set) var failures: [String] = []
+extension MethodRun: UnitResult {
+    public func encode(into writer: inout ByteWriter) {
+        writer.string(method)
+        writer.int(seed)
+        writer.string(task)
+        CodedResult(outcome.curve).encode(into: &writer)
+        writer.doubles([outcome.fitness])
+        for n in [outcome.evolvedSteps, outcome.skippedSteps, outcome.steps] { writer.int(n) }
+        writer.doubles(alignment.map(\.time))
+        writer.doubles(alignment.map(\.cosine))
+    }
 
-    init(count: Int) { slots = [MethodRun?](repeating: nil, count: count) }
-
-    func set(_ i: Int, _ run: MethodRun) { lock.locked { slots[i] = run } }
-    func fail(_ i: Int, _ why: String) { lock.locked { failures.append(why) } }
-    var runs: [MethodRun] { slots.compactMap { $0 } }
+    public init(decoding reader: inout ByteReader) throws {
+        method = try reader.string("method")
+        seed = try reader.int("seed")
+        task = try reader.string("task")
+        let curve = try CodedResult<LearningCurve>(decoding: &reader).value
+        let fitness = try reader.doubles("fitness")
+        guard fitness.count == 1 else { throw ByteReaderError(what: "fitness", needed: 8, remaining: 0, offset: reader.offset) }
+        let evolved = try reader.int("evolved steps"), skipped = try reader.int("skipped steps"), steps = try reader.int("steps")
+        outcome = LifetimeOutcome(curve: curve, fitness: fitness[0], evolvedSteps: evolved, skippedSteps: skipped, steps: steps)
+        let time = try reader.doubles("alignment time"), cosine = try reader.doubles("alignment cosine")
+        alignment = zip(time, cosine).map { (time: $0, cosine: $1) }
+    }
 }
 
 /// Counts finished lifetimes across threads and reports each count under its lock.

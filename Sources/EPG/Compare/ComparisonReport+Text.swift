@@ -18,13 +18,7 @@ extension ComparisonReport {
 
     /// Sentences a reader needs: the Welch tests and the alignment, in words.
     var findings: [String] {
-        var out: [String] = []
-        if let w = summary.welchFinal {
-            out.append("Final return, evolved − PPO: \(ReportNumber.human(w.difference)) (Welch t = \(ReportNumber.human(w.t)), ν = \(ReportNumber.human(w.degreesOfFreedom)), p = \(ReportNumber.human(w.p))).")
-        }
-        if let w = summary.welchAUC {
-            out.append("AUC, evolved − PPO: \(ReportNumber.human(w.difference)) (Welch t = \(ReportNumber.human(w.t)), ν = \(ReportNumber.human(w.degreesOfFreedom)), p = \(ReportNumber.human(w.p))).")
-        }
+        var out = welchSentences
         out.append("Threshold \(ReportNumber.human(summary.threshold)) (\(summary.thresholdSource)); a lifetime reaches it at the step where the mean return of its last \(summary.thresholdWindow) episodes first does (median over seeds, never counted as more than the budget); the mean curve over seeds reaches it at the first point of the \(summary.grid.count)-point grid where it is at or above it.")
         if let order = summary.firstToThreshold {
             out.append("Task by task, the evolved agent reached the threshold first on \(order.evolved), PPO's on \(order.ppo), neither or both at once on \(order.ties) of \(result.seeds).")
@@ -32,6 +26,26 @@ extension ComparisonReport {
         out.append("Gradient alignment: mean cos(∇θL_φ, ∇θL_PPO) = \(ReportNumber.human(summary.alignmentOverall)) over every gradient step of the evolved lifetimes (1: the same direction as PPO's, 0: orthogonal, −1: opposite).")
         if let evolved = summary.method("evolved"), evolved.skippedSteps > 0 {
             out.append("\(evolved.skippedSteps) gradient steps of the evolved loss were skipped (a non-finite loss or gradient).")
+        }
+        return out
+    }
+
+    /// What `populus compare` prints: the results table and the Welch tests.
+    public var terminalSummary: String {
+        var lines = ["| " + Self.tableHeader.joined(separator: " | ") + " |"]
+        lines += tableRows.map { "| " + $0.joined(separator: " | ") + " |" }
+        lines += welchSentences.map { "- " + $0 }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The Welch tests of evolved vs PPO, in words.
+    var welchSentences: [String] {
+        var out: [String] = []
+        if let w = summary.welchFinal {
+            out.append("Final return, evolved − PPO: \(ReportNumber.human(w.difference)) (Welch t = \(ReportNumber.human(w.t)), ν = \(ReportNumber.human(w.degreesOfFreedom)), p = \(ReportNumber.human(w.p))).")
+        }
+        if let w = summary.welchAUC {
+            out.append("AUC, evolved − PPO: \(ReportNumber.human(w.difference)) (Welch t = \(ReportNumber.human(w.t)), ν = \(ReportNumber.human(w.degreesOfFreedom)), p = \(ReportNumber.human(w.p))).")
         }
         return out
     }
@@ -44,7 +58,7 @@ extension ComparisonReport {
         for row in tableRows { s += "| " + row.joined(separator: " | ") + " |\n" }
         s += "\nFinal return: mean return of the last \(result.lastEpisodes) episodes of each lifetime; AUC: the learning curve's average height over the \(result.budget)-step budget; intervals: 95% percentile bootstrap over \(result.seeds) seeds.\n\n"
         for f in findings { s += "- \(f)\n" }
-        s += "\nFiles: `curves.csv` (every episode), `summary.json`, `curves.svg`, `alignment.svg`, `index.html`.\n"
+        s += "\nFiles: `curves.csv` (every episode), `summary.json`, `curves.svg`, `alignment.svg`, `comparison.html`, `index.html`.\n"
         return s
     }
 

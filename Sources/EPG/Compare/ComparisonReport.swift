@@ -8,7 +8,8 @@ import Report
 ///     summary.md      the same as a short Markdown report
 ///     curves.svg      mean learning curves with 95% bootstrap bands and the threshold
 ///     alignment.svg   cos(∇θL_φ, ∇θL_PPO) over the lifetime
-///     index.html      everything above on one self-contained page
+///     comparison.html everything above on one self-contained page (the run
+///                     page, index.html, shows it beside the meta-training curves)
 public struct ComparisonReport: Sendable {
     public let result: ComparisonResult
     public let summary: ComparisonSummary
@@ -38,7 +39,7 @@ public struct ComparisonReport: Sendable {
         try put("summary.md", markdown)
         try put("curves.svg", curvesPlot.svg)
         try put("alignment.svg", alignmentPlot.svg)
-        try put("index.html", html)
+        try put("comparison.html", html)
         return written
     }
 

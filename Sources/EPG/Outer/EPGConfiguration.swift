@@ -1,6 +1,6 @@
-import Checkpoint
 import Config
 import Environments
+import Runs
 
 /// A whole `algorithm: epg` config: Evolved Policy Gradients (Houthooft et
 /// al. 2018) — ES evolves the loss network L_φ; each candidate trains fresh
@@ -18,23 +18,12 @@ import Environments
 /// loss_network: {buffer_size: 512}
 /// fitness: {mode: last-episodes, episodes: 10}
 /// ```
-public struct EPGConfiguration: RunConfiguration, PopulationRunConfiguration, Equatable {
-    /// The run's directory, `populations/<name>/`.
-    public var name = "epg"
-    /// The run seed: φ₀, noise ε, tasks and agents' streams derive from it.
-    public var seed: UInt64 = 0
-    /// Must be `epg`.
-    public var algorithm = Config.Algorithm.epg
-    /// The task family agents learn on (`populus env list`); needs a `test` split.
-    public var env = "point-goal"
-    /// G: generations to run.
-    public var generations = 100
-    /// Write a checkpoint every this many generations (and at the end).
-    public var checkpointEvery = 5
-    /// K: checkpoints kept (the newest).
-    public var keepCheckpoints = 3
-    /// The outer ES on φ.
-    public var es = EPGStrategySection()
+public typealias EPGConfiguration = PopulationConfiguration<EPGSections>
+
+/// The sections of an `epg` config after the header.
+public struct EPGSections: RunSections {
+    /// The outer ES on φ (antithetic pairs share tasks and agent seeds).
+    public var es = EPGSections.defaultStrategy
     /// Scoring, α annealing, validation.
     public var outer = OuterLoopSection()
     /// One agent lifetime.
@@ -48,20 +37,22 @@ public struct EPGConfiguration: RunConfiguration, PopulationRunConfiguration, Eq
 
     public init() {}
 
-    public func validate(_ check: ConfigValidator) throws {
-        try check.require("algorithm", algorithm == .epg, "epg (this is an EPG config)")
-        try check.positive("generations", generations)
-        try check.positive("checkpointEvery", checkpointEvery)
-        try check.range("keepCheckpoints", keepCheckpoints, 1...1_000_000)
-        let family: AnyTaskDistribution
-        do {
-            family = try EnvironmentRegistry.standard.resolve(env)
-        } catch {
-            throw check.failure("env", "\(error)")
-        }
-        guard family.splits.contains(.test) else {
-            throw check.failure("env", "'\(family.name)' has no test split; EPG validates and compares on held-out tasks")
-        }
+    /// EPG's outer loop: antithetic OpenAI-ES with λ = 16, σ = 0.05, α_ES = 0.01, Adam.
+    public static var defaultStrategy: StrategySection {
+        var s = StrategySection()
+        s.populationSize = 16
+        s.sigma = .constant(0.05)
+        s.learningRate = .constant(0.01)
+        return s
+    }
+
+    public static var algorithm: Algorithm { .epg }
+    public static var defaultHeader: PopulationHeaderDefaults {
+        PopulationHeaderDefaults(name: "epg", env: "point-goal", generations: 100, checkpointEvery: 5)
+    }
+
+    public func validate(_ check: ConfigValidator, env: String) throws {
+        let family = try check.family("env", env, split: .test)
         guard family.splits.contains(compare.split) else {
             throw check.failure("compare", "compare.split: '\(family.name)' has no '\(compare.split)' split; accepted: \(family.splits.map(\.rawValue).joined(separator: ", "))")
         }

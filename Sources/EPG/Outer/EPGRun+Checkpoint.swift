@@ -69,8 +69,8 @@ extension EPGRun {
     public func inspection() -> [(label: String, value: String)] {
         let c = configuration
         var lines: [(label: String, value: String)] = [
-            ("env", "\(c.env) (\(innerLoop.family.name)); lifetime T = \(c.inner.lifetimeSteps) steps, update every M = \(c.inner.updateEvery)"),
-            ("loss network", "|φ| = \(innerLoop.genomeLength), buffer N = \(c.lossNetwork.bufferSize), conv \(c.lossNetwork.convKernels)/\(c.lossNetwork.convStrides)/\(c.lossNetwork.convChannels), memory \(c.lossNetwork.memoryUnits)"),
+            ("env", "\(c.env) (\(lifetimes.family.name)); lifetime T = \(c.inner.lifetimeSteps) steps, update every M = \(c.inner.updateEvery)"),
+            ("loss network", "|φ| = \(lifetimes.genomeLength), buffer N = \(c.lossNetwork.bufferSize), conv \(c.lossNetwork.convKernels)/\(c.lossNetwork.convStrides)/\(c.lossNetwork.convChannels), memory \(c.lossNetwork.memoryUnits)"),
             ("strategy", "antithetic OpenAI-ES, population \(c.es.populationSize), K = \(c.outer.tasksPerCandidate) tasks each, \(c.es.shaping.rawValue)"),
             ("alpha", "\(alpha) (next generation; 0 after generation \(c.outer.alphaAnnealGenerations))"),
             ("sigma mean", "\(strategy.state.sigmaMean)"),

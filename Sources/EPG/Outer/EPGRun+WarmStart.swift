@@ -2,6 +2,7 @@ import Checkpoint
 import Config
 import Evolution
 import Foundation
+import Runs
 
 extension EPGRun {
     /// φ₀ for `outer.warm_start`: the search mean μ saved by an earlier EPG
@@ -18,25 +19,53 @@ extension EPGRun {
             ConfigError(.invalidValue, keyPath: "outer.warm_start",
                         message: "outer.warm_start: \(why); accepted: an EPG run directory (populations/<name>) or one of its checkpoint files")
         }
-        let checkpoint: Checkpoint
+        let saved: SavedCheckpoint
         do {
-            checkpoint = try CheckpointStore.newestIntact(at: URL(fileURLWithPath: path), kind: kind)
-        } catch let error as CheckpointLookupError {
-            switch error {
-            case .missing: throw refuse("'\(path)' does not exist")
-            case .noIntact: throw refuse("\(error)")
-            }
+            saved = try SavedCheckpoint.locate(path, policy: .newestIntact)
+            try saved.require(kind: kind, for: "outer.warm_start")
+        } catch let error as RunError {
+            throw refuse("\(error)")
+        } catch let error as RunDirectoryError {
+            throw refuse("\(error)")
         }
-        let file = checkpoint.source ?? path
+        let losses = try SavedLosses(saved.checkpoint)
+        guard losses.mean.count == genomeLength else {
+            throw refuse("'\(saved.source)' holds a loss network of \(losses.mean.count) parameters; this config's has \(genomeLength) (the loss_network sections differ)")
+        }
+        return losses.mean
+    }
+}
+
+/// The losses an EPG checkpoint holds, read from its sections alone (no
+/// environment, agent or loss network is built): the search mean μ and the
+/// best validated φ. What `compare` and warm starts read.
+public struct SavedLosses: Sendable {
+    /// μ at the checkpoint's generation.
+    public let mean: [Float]
+    /// The φ with the best validation return so far, if any validation ran.
+    public let best: ValidatedLoss?
+    /// Generations completed.
+    public let generation: Int
+
+    public init(_ checkpoint: Checkpoint) throws {
+        let file = checkpoint.source ?? "checkpoint"
         let state: StrategyState
         do {
             state = try StrategyState(encoded: try checkpoint.section(Checkpoint.strategy))
         } catch let error as EvolutionError {
             throw CheckpointError(file: file, problem: .malformed("strategy section: \(error)"))
         }
-        guard state.mean.count == genomeLength else {
-            throw refuse("'\(file)' holds a loss network of \(state.mean.count) parameters; this config's has \(genomeLength) (the loss_network sections differ)")
+        mean = state.mean
+        best = try EPGRun.decodeOwnSection(checkpoint, genomeLength: state.mean.count).0
+        generation = checkpoint.generation
+    }
+
+    /// The φ `compare` uses: the best validated one (`best`, the default) or
+    /// the final search mean (`final`), with a sentence saying which.
+    public func choose(best wantBest: Bool) -> (genome: [Float], description: String) {
+        if wantBest, let best {
+            return (best.genome, "best validated φ (generation \(best.generation), validation return \(humanNumber(best.testReturn)))")
         }
-        return state.mean
+        return (mean, "search mean μ at generation \(generation)" + (wantBest ? " (no validation yet)" : ""))
     }
 }

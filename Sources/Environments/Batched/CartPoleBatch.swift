@@ -12,7 +12,7 @@ public final class CartPoleBatch: BatchedEnvironment, @unchecked Sendable {
     public let count: Int
     public let maxEpisodeSteps: Int
     /// Per-instance physics (one task per instance, or the same for all).
-    public let parameters: [CartPoleParameters]
+    public let parameters: [CartPoleTask]
     let streams: [RandomStream]
     /// x at [0, n), ẋ at [n, 2n), θ at [2n, 3n), θ̇ at [3n, 4n).
     let state: UnsafeMutablePointer<Double>
@@ -29,14 +29,14 @@ public final class CartPoleBatch: BatchedEnvironment, @unchecked Sendable {
     public var actionSpace: Space { .discrete(2) }
 
     /// `count` instances with the same physics.
-    public convenience init(count: Int, parameters: CartPoleParameters = .gymnasium,
+    public convenience init(count: Int, parameters: CartPoleTask = .gymnasium,
                             maxEpisodeSteps: Int = 500, seed: UInt64, path: [StreamPathComponent] = []) {
         self.init(parameters: Array(repeating: parameters, count: count),
                   maxEpisodeSteps: maxEpisodeSteps, seed: seed, path: path)
     }
 
     /// One instance per element of `parameters` (e.g. one per sampled task).
-    public init(parameters: [CartPoleParameters], maxEpisodeSteps: Int = 500,
+    public init(parameters: [CartPoleTask], maxEpisodeSteps: Int = 500,
                 seed: UInt64, path: [StreamPathComponent] = []) {
         precondition(!parameters.isEmpty, "a batch needs at least one instance")
         count = parameters.count

@@ -3,7 +3,7 @@ import Random
 
 /// The physical constants of Gymnasium's Acrobot-v1 (Sutton & Barto's book
 /// version of the dynamics).
-public struct AcrobotParameters: TaskValue, Hashable {
+public struct AcrobotTask: TaskValue, Hashable {
     /// Link lengths l₁ (m); l₂ only matters for drawing.
     public var linkLength1 = 1.0
     /// Link masses m₁, m₂ (kg).
@@ -18,7 +18,7 @@ public struct AcrobotParameters: TaskValue, Hashable {
     public var dt = 0.2
 
     public init() {}
-    public static let gymnasium = AcrobotParameters()
+    public static let gymnasium = AcrobotTask()
     public var description: String { "Acrobot(m₁ \(linkMass1), m₂ \(linkMass2), l₁ \(linkLength1), g \(gravity))" }
 }
 
@@ -33,7 +33,7 @@ public struct AcrobotParameters: TaskValue, Hashable {
 /// cast to float32. Reset draws the state from U(−0.1, 0.1) rounded to float32,
 /// as Gymnasium's `astype(np.float32)` does.
 public struct Acrobot: Environment {
-    public var parameters: AcrobotParameters
+    public var parameters: AcrobotTask
     /// (θ₁, θ₂, θ̇₁, θ̇₂).
     public var state: (Double, Double, Double, Double) = (0, 0, 0, 0)
     public private(set) var elapsedSteps = 0
@@ -43,7 +43,7 @@ public struct Acrobot: Environment {
     public static let maxVelocity2 = 9 * Double.pi
     static let torques: [Double] = [-1.0, 0.0, 1.0]
 
-    public init(parameters: AcrobotParameters = .gymnasium, maxEpisodeSteps: Int = 500) {
+    public init(parameters: AcrobotTask = .gymnasium, maxEpisodeSteps: Int = 500) {
         self.parameters = parameters
         self.maxEpisodeSteps = maxEpisodeSteps
     }

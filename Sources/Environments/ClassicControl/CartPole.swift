@@ -18,7 +18,7 @@ import Random
 /// |θ| > 12° (2π·12/360 rad); truncated at 500 steps. Reset draws each state
 /// component from U(−0.05, 0.05).
 public struct CartPole: Environment {
-    public var parameters: CartPoleParameters
+    public var parameters: CartPoleTask
     /// (x, ẋ, θ, θ̇).
     public var x = 0.0, xDot = 0.0, theta = 0.0, thetaDot = 0.0
     public private(set) var elapsedSteps = 0
@@ -30,7 +30,7 @@ public struct CartPole: Environment {
     /// Episode ends when |θ| exceeds 12° (rad), computed as Gymnasium does.
     public static let thetaThreshold = 12 * 2 * Double.pi / 360
 
-    public init(parameters: CartPoleParameters = .gymnasium, maxEpisodeSteps: Int = 500) {
+    public init(parameters: CartPoleTask = .gymnasium, maxEpisodeSteps: Int = 500) {
         self.parameters = parameters
         self.maxEpisodeSteps = maxEpisodeSteps
     }
@@ -80,7 +80,7 @@ public struct CartPole: Environment {
     /// (sin θ and cos θ from `CartPoleTrig`).
     @inlinable @inline(__always)
     public static func integrate(_ x: inout Double, _ xDot: inout Double, _ theta: inout Double,
-                                 _ thetaDot: inout Double, push right: Bool, _ p: CartPoleParameters) {
+                                 _ thetaDot: inout Double, push right: Bool, _ p: CartPoleTask) {
         integrate(&x, &xDot, &theta, &thetaDot, push: right, cosTheta: CartPoleTrig.cos(theta),
                   sinTheta: CartPoleTrig.sin(theta), p)
     }
@@ -90,7 +90,7 @@ public struct CartPole: Environment {
     @inlinable @inline(__always)
     public static func integrate(_ x: inout Double, _ xDot: inout Double, _ theta: inout Double,
                                  _ thetaDot: inout Double, push right: Bool,
-                                 cosTheta: Double, sinTheta: Double, _ p: CartPoleParameters) {
+                                 cosTheta: Double, sinTheta: Double, _ p: CartPoleTask) {
         let force = right ? p.forceMagnitude : -p.forceMagnitude
         let totalMass = p.totalMass, pml = p.poleMassLength
         let temp = (force + pml * (thetaDot * thetaDot) * sinTheta) / totalMass

@@ -36,9 +36,9 @@ public struct CartPoleFamily: TaskDistribution {
     public var observationSpace: Space { CartPole.observationSpace }
     public var actionSpace: Space { .discrete(2) }
 
-    public func sample(_ split: TaskSplit, stream: RandomStream) -> CartPoleParameters {
+    public func sample(_ split: TaskSplit, stream: RandomStream) -> CartPoleTask {
         guard let r = ranges else { return .gymnasium }
-        var p = CartPoleParameters.gymnasium
+        var p = CartPoleTask.gymnasium
         p.poleHalfLength = r.poleHalfLength.sample(split, stream: stream)
         p.poleMass = r.poleMass.sample(split, stream: stream)
         p.cartMass = r.cartMass.sample(split, stream: stream)
@@ -46,5 +46,5 @@ public struct CartPoleFamily: TaskDistribution {
         return p
     }
 
-    public func makeEnvironment(_ task: CartPoleParameters) -> CartPole { CartPole(parameters: task) }
+    public func makeEnvironment(_ task: CartPoleTask) -> CartPole { CartPole(parameters: task) }
 }

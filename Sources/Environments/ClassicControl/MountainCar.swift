@@ -4,7 +4,7 @@ import Random
 /// The physical constants of a mountain car on the track y = 0.45 sin(3x) + 0.55,
 /// with Gymnasium's MountainCar-v0 values as defaults. `mountaincar-random`
 /// draws `force` and `gravity`.
-public struct MountainCarParameters: TaskValue, Hashable {
+public struct MountainCarTask: TaskValue, Hashable {
     /// The push of actions 0 and 2 (velocity units per step).
     public var force = 0.001
     /// The pull of the slope, scaled by cos(3x).
@@ -15,7 +15,7 @@ public struct MountainCarParameters: TaskValue, Hashable {
         self.gravity = gravity
     }
 
-    public static let gymnasium = MountainCarParameters()
+    public static let gymnasium = MountainCarTask()
     public var description: String { "MountainCar(force \(force), gravity \(gravity))" }
 }
 
@@ -28,7 +28,7 @@ public struct MountainCarParameters: TaskValue, Hashable {
 /// in float64; reward −1 per step; terminates at x ≥ 0.5 with v ≥ 0; truncated
 /// at 200 steps. Reset: x ~ U(−0.6, −0.4), v = 0.
 public struct MountainCar: Environment {
-    public var parameters: MountainCarParameters
+    public var parameters: MountainCarTask
     /// (x, v).
     public var position = 0.0, velocity = 0.0
     public private(set) var elapsedSteps = 0
@@ -36,7 +36,7 @@ public struct MountainCar: Environment {
 
     public static let minPosition = -1.2, maxPosition = 0.6, maxSpeed = 0.07, goalPosition = 0.5
 
-    public init(parameters: MountainCarParameters = .gymnasium, maxEpisodeSteps: Int = 200) {
+    public init(parameters: MountainCarTask = .gymnasium, maxEpisodeSteps: Int = 200) {
         self.parameters = parameters
         self.maxEpisodeSteps = maxEpisodeSteps
     }

@@ -31,11 +31,11 @@ public struct MountainCarFamily: TaskDistribution {
     public var observationSpace: Space { MountainCar().observationSpace }
     public var actionSpace: Space { .discrete(3) }
 
-    public func sample(_ split: TaskSplit, stream: RandomStream) -> MountainCarParameters {
+    public func sample(_ split: TaskSplit, stream: RandomStream) -> MountainCarTask {
         guard let r = ranges else { return .gymnasium }
-        return MountainCarParameters(force: r.force.sample(split, stream: stream),
+        return MountainCarTask(force: r.force.sample(split, stream: stream),
                                      gravity: r.gravity.sample(split, stream: stream))
     }
 
-    public func makeEnvironment(_ task: MountainCarParameters) -> MountainCar { MountainCar(parameters: task) }
+    public func makeEnvironment(_ task: MountainCarTask) -> MountainCar { MountainCar(parameters: task) }
 }

@@ -12,13 +12,13 @@ import Random
 /// rounded to float32 first, as NumPy 2 computes them from a float32 action.
 /// Reset: θ ~ U(−π, π), θ̇ ~ U(−1, 1).
 public struct Pendulum: Environment {
-    public var parameters: PendulumParameters
+    public var parameters: PendulumTask
     /// (θ, θ̇).
     public var theta = 0.0, thetaDot = 0.0
     public private(set) var elapsedSteps = 0
     public let maxEpisodeSteps: Int
 
-    public init(parameters: PendulumParameters = .gymnasium, maxEpisodeSteps: Int = 200) {
+    public init(parameters: PendulumTask = .gymnasium, maxEpisodeSteps: Int = 200) {
         self.parameters = parameters
         self.maxEpisodeSteps = maxEpisodeSteps
         observationSpace = .box(low: [-1, -1, -Float(parameters.maxSpeed)], high: [1, 1, Float(parameters.maxSpeed)])

@@ -31,12 +31,12 @@ public struct PendulumFamily: TaskDistribution {
     public var observationSpace: Space { Pendulum().observationSpace }
     public var actionSpace: Space { Pendulum().actionSpace }
 
-    public func sample(_ split: TaskSplit, stream: RandomStream) -> PendulumParameters {
+    public func sample(_ split: TaskSplit, stream: RandomStream) -> PendulumTask {
         guard let r = ranges else { return .gymnasium }
-        return PendulumParameters(mass: r.mass.sample(split, stream: stream),
+        return PendulumTask(mass: r.mass.sample(split, stream: stream),
                                   length: r.length.sample(split, stream: stream),
                                   gravity: r.gravity.sample(split, stream: stream))
     }
 
-    public func makeEnvironment(_ task: PendulumParameters) -> Pendulum { Pendulum(parameters: task) }
+    public func makeEnvironment(_ task: PendulumTask) -> Pendulum { Pendulum(parameters: task) }
 }

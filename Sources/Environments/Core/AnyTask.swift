@@ -7,7 +7,7 @@ import Foundation
 public struct AnyTask: Codable, Sendable, Equatable, CustomStringConvertible {
     /// The canonical name of the family the task belongs to.
     public let family: String
-    /// The typed task (cast with `as? CartPoleParameters` etc.).
+    /// The typed task (cast with `as? CartPoleTask` etc.).
     public let value: any TaskValue
 
     public init(family: String, value: any TaskValue) {

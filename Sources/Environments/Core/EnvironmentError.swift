@@ -15,6 +15,8 @@ public enum EnvironmentError: Error, Equatable, CustomStringConvertible {
     case stateNotSettable(environment: String)
     /// An action that is not in the action space.
     case invalidAction(String)
+    /// Text given for an action, a state or an option that cannot be read (names what is accepted).
+    case invalidInput(String)
 
     public var description: String {
         switch self {
@@ -31,7 +33,7 @@ public enum EnvironmentError: Error, Equatable, CustomStringConvertible {
                 + "(\(expected.joined(separator: ", "))); got \(got.count): [\(values)]"
         case .stateNotSettable(let env):
             return "\(env) has no settable physical state (--initial-state is not accepted)"
-        case .inaccessibleState(let message), .invalidAction(let message):
+        case .inaccessibleState(let message), .invalidAction(let message), .invalidInput(let message):
             return message
         }
     }

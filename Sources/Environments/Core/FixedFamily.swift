@@ -23,14 +23,14 @@ public struct FixedFamily<Task: TaskValue, Env: Environment>: TaskDistribution {
 }
 
 /// The constant of MountainCarContinuous-v0 a task could vary.
-public struct MountainCarContinuousParameters: TaskValue, Hashable {
+public struct MountainCarContinuousTask: TaskValue, Hashable {
     /// The power multiplying the push a ∈ [−1, 1].
     public var power = 0.0015
     public init(power: Double = 0.0015) { self.power = power }
     public var description: String { "MountainCarContinuous(power \(power))" }
 }
 
-extension FixedFamily where Task == AcrobotParameters, Env == Acrobot {
+extension FixedFamily where Task == AcrobotTask, Env == Acrobot {
     public static var acrobot: Self {
         FixedFamily(
         name: "acrobot", summary: "Gymnasium Acrobot-v1: swing a two-link arm's tip above a line (500 steps)",
@@ -38,11 +38,11 @@ extension FixedFamily where Task == AcrobotParameters, Env == Acrobot {
     }
 }
 
-extension FixedFamily where Task == MountainCarContinuousParameters, Env == MountainCarContinuous {
+extension FixedFamily where Task == MountainCarContinuousTask, Env == MountainCarContinuous {
     public static var mountainCarContinuous: Self {
         FixedFamily(
         name: "mountaincar-continuous",
         summary: "Gymnasium MountainCarContinuous-v0: the mountain car with a continuous push (999 steps)",
-        task: MountainCarContinuousParameters(), make: { MountainCarContinuous(power: $0.power) })
+        task: MountainCarContinuousTask(), make: { MountainCarContinuous(power: $0.power) })
     }
 }

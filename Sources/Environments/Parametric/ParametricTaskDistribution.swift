@@ -21,7 +21,7 @@ public struct ParametricTask<Encoding: ParametricEncoding>: TaskValue {
 /// the flat `initialEncoding`, n ~ U{0, …, `maxMutations`} mutations are
 /// applied, and the terrain seed is drawn from the same task stream. `train`
 /// and `test` use disjoint streams; there is no `ood` split.
-public struct ParametricTaskDistribution<P: ParametricEnvironment>: TaskDistribution {
+public struct ParametricTaskDistribution<P: ParametricFamily>: TaskDistribution {
     public let family: P
     /// Largest number of mutations a sampled task is away from the flat one.
     public var maxMutations: Int

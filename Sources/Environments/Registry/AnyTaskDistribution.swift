@@ -26,7 +26,7 @@ public struct AnyTaskDistribution: Sendable {
             let typed = tasks.compactMap { $0 as? D.Task }
             guard typed.count == tasks.count, !typed.isEmpty else { return nil }
             // CartPole gets the struct-of-arrays batch.
-            if let params = typed as? [CartPoleParameters], D.Env.self == CartPole.self {
+            if let params = typed as? [CartPoleTask], D.Env.self == CartPole.self {
                 return CartPoleBatch(parameters: params, seed: seed, path: path)
             }
             return VectorEnvironment(typed.map { family.makeEnvironment($0) }, seed: seed, path: path)

@@ -1,16 +1,37 @@
 /// Families by name, so a config's `env:` field or `populus env rollout NAME`
-/// finds its task distribution. Lookup ignores case and accepts aliases
-/// (Gymnasium's ids); an unknown name is an error that lists the known names
-/// and suggests the nearest one.
+/// finds its task distribution, and POET's `env:` its parametric family.
+/// Lookup ignores case and accepts aliases (Gymnasium's ids); an unknown
+/// name is an error that lists the known names and suggests the nearest one.
 ///
 ///     let family = try EnvironmentRegistry.standard.resolve("cartpole-random")
+///     let courses = try EnvironmentRegistry.standard.resolveParametric("point-course")
 public struct EnvironmentRegistry: Sendable {
     /// Registered families, in listing order.
     public private(set) var families: [AnyTaskDistribution]
+    /// The parametric families among them (POET's environment niches), in listing order.
+    public private(set) var parametricFamilies: [AnyParametricFamily] = []
 
-    public init(_ families: [AnyTaskDistribution] = []) {
+    public init(_ families: [AnyTaskDistribution] = [], parametric: [AnyParametricFamily] = []) {
         self.families = []
         for f in families { register(f) }
+        for p in parametric { register(p) }
+    }
+
+    /// Adds a parametric family, and its task distribution when that name is free.
+    public mutating func register(_ family: AnyParametricFamily) {
+        precondition(lookupParametric(family.name) == nil, "parametric family '\(family.name)' is registered twice")
+        parametricFamilies.append(family)
+        if lookup(family.name) == nil { register(family.taskDistribution) }
+    }
+
+    /// The parametric family called `name` (case-insensitive).
+    public func resolveParametric(_ name: String) throws -> AnyParametricFamily {
+        if let f = lookupParametric(name) { return f }
+        throw ParametricError.unknownFamily(name, known: parametricFamilies.map(\.name))
+    }
+
+    func lookupParametric(_ name: String) -> AnyParametricFamily? {
+        parametricFamilies.first { $0.name.lowercased() == name.lowercased() }
     }
 
     /// Adds a family; its name and aliases must not be taken (programming error).
@@ -59,6 +80,14 @@ public struct EnvironmentRegistry: Sendable {
         }
     }
 
+    /// Adds a parametric family (and its task distribution) to `standard`
+    /// for the whole process; registering a name twice is harmless.
+    public static func registerStandard(_ family: AnyParametricFamily) {
+        store.update { registry in
+            if registry.lookupParametric(family.name) == nil { registry.register(family) }
+        }
+    }
+
     static let store = RegistryStore(EnvironmentRegistry([
         AnyTaskDistribution(CartPoleFamily.gymnasium, aliases: ["CartPole-v1"]),
         AnyTaskDistribution(FixedFamily.acrobot, aliases: ["Acrobot-v1"]),
@@ -77,8 +106,7 @@ public struct EnvironmentRegistry: Sendable {
         AnyTaskDistribution(PointGoalFamily()),
         AnyTaskDistribution(PointDirectionFamily()),
         AnyTaskDistribution(MazeFamily()),
-        AnyTaskDistribution(ParametricTaskDistribution(PointCourseFamily())),
-    ]))
+    ], parametric: [AnyParametricFamily(PointCourseFamily())]))
 }
 
 /// Levenshtein distance (insertions, deletions, substitutions), O(|a|·|b|).

@@ -1,7 +1,7 @@
 import Agents
-import Checkpoint
 import Config
 import Environments
+import Runs
 
 /// A whole `algorithm: pbt` config: a population of PPO agents on one task,
 /// their searched hyperparameters drawn from `pbt.hyperparameters`, the rest
@@ -18,25 +18,14 @@ import Environments
 /// ```
 ///
 /// The budget is `generations × interval` environment steps per member.
-public struct PBTConfiguration: RunConfiguration, PopulationRunConfiguration, Equatable {
-    /// The run's directory, `populations/<name>/`.
-    public var name = "pbt"
-    /// The run seed: member m's agent streams are `(seed, ["pbt", m, …])`.
-    public var seed: UInt64 = 0
-    /// Must be `pbt`.
-    public var algorithm = Config.Algorithm.pbt
-    /// The environment or task family (`populus env list`).
-    public var env = "CartPole-v1"
+public typealias PBTConfiguration = PopulationConfiguration<PBTSections>
+
+/// The sections of a `pbt` config after the header.
+public struct PBTSections: RunSections {
     /// Which task of the family every member trains on: the `task_index`-th of `task_split`.
     public var taskIndex = 0
     /// The split the task is drawn from.
     public var taskSplit = TaskSplit.train
-    /// G: generations (ready rounds) to run.
-    public var generations = 20
-    /// Write a checkpoint every this many generations (and at the end).
-    public var checkpointEvery = 5
-    /// K: checkpoints kept (the newest).
-    public var keepCheckpoints = 3
     /// The members' learning rule: `ppo` or `vpg`.
     public var learner = LearnerKind.ppo
     /// Population, ready criterion, exploit, explore and the searched space.
@@ -51,28 +40,20 @@ public struct PBTConfiguration: RunConfiguration, PopulationRunConfiguration, Eq
 
     public init() {}
 
+    public static var algorithm: Algorithm { .pbt }
+    public static var defaultHeader: PopulationHeaderDefaults {
+        PopulationHeaderDefaults(name: "pbt", env: "CartPole-v1", generations: 20, checkpointEvery: 5)
+    }
+    /// G × interval steps per member stays far from overflow.
+    public static var maxGenerations: Int { 100_000_000 }
+
     /// The searched space. Decoding validated it; a configuration built in
     /// code with an invalid space is refused by `PBTRun.init`, and this is empty.
     public var space: HyperparameterSpace { (try? HyperparameterSpace(pbt.hyperparameters)) ?? .empty }
 
-    /// Per-member budget so far: G × interval environment steps.
-    public var stepsPerMember: Int { generations * pbt.interval }
-
-    public func validate(_ check: ConfigValidator) throws {
-        try check.require("algorithm", algorithm == .pbt, "pbt (this file is read as a PBT run)")
-        do {
-            let family = try EnvironmentRegistry.standard.resolve(env)
-            if !family.splits.contains(taskSplit) {
-                throw check.failure("taskSplit", "'\(taskSplit.rawValue)' is not a split of \(family.name); accepted: "
-                                    + family.splits.map(\.rawValue).joined(separator: ", "))
-            }
-        } catch let error as EnvironmentError {
-            throw check.failure("env", "\(error)")
-        }
+    public func validate(_ check: ConfigValidator, env: String) throws {
+        _ = try check.family("env", env, split: taskSplit, splitKey: "taskSplit")
         try check.atLeast("taskIndex", taskIndex, 0)
-        try check.range("generations", generations, 1...100_000_000)
-        try check.positive("checkpointEvery", checkpointEvery)
-        try check.range("keepCheckpoints", keepCheckpoints, 1...1_000_000)
         try check.require("ppo", !ppo.annealLR,
                           "ppo.anneal_lr: false (PBT changes α itself; annealing would tie it to the budget, which `resume --generations` may raise)")
         for name in ["num_minibatches", "minibatch_size"] {
@@ -81,4 +62,9 @@ public struct PBTConfiguration: RunConfiguration, PopulationRunConfiguration, Eq
             }
         }
     }
+}
+
+extension PopulationConfiguration where Sections == PBTSections {
+    /// Per-member budget so far: G × interval environment steps.
+    public var stepsPerMember: Int { generations * sections.pbt.interval }
 }

@@ -1,5 +1,6 @@
 import Agents
 import Foundation
+import Runs
 
 extension PBTRun {
     /// One asynchronous generation: each member, on its worker, trains to the
@@ -7,14 +8,14 @@ extension PBTRun {
     /// at once — against whatever the board holds then — whether to copy,
     /// without waiting for the others. Only the end of the generation (for
     /// metrics and checkpoints) waits for everyone.
-    mutating func runAsynchronous() throws -> [Double] {
+    mutating func runAsynchronous() throws -> PBTMetrics {
         let start = ContinuousClock.now
         let shared = SharedBoard(board ?? members.map { MemberSnapshot(of: $0, score: .nan) }, count: members.count)
         let members = self.members, ready = readyStep(generation), window = configuration.pbt.returnWindow
         let rule = configuration.pbt.exploitRule
         let hyperparameters = members.map(\.point)
         let run = self
-        Lifetime.forEach(members.count, threads: threads) { m in
+        _ = try backend.map(members.count) { m, _ -> Int in
             let member = members[m]
             let trainStart = ContinuousClock.now
             member.agent.train(until: ready)
@@ -37,6 +38,7 @@ extension PBTRun {
             outcome.training = trainEnd - trainStart
             outcome.bookkeeping = ContinuousClock.now - trainEnd
             shared.finish(m, outcome)
+            return m
         }
         let outcomes = shared.outcomes
         if let error = outcomes.compactMap(\.error).first { throw error }

@@ -1,5 +1,6 @@
 import Agents
 import Checkpoint
+import Runs
 import Evolution
 import Foundation
 
@@ -61,12 +62,12 @@ extension PBTRun {
     public var stateDigest: String { SHA256.hex(sections.flatMap { Array($0.0.utf8) + $0.1 }) }
 
     /// The population as `checkpoint` holds it.
-    public init(configuration: PBTConfiguration, restoring checkpoint: Checkpoint, threads: Int) throws {
+    public init(configuration: PBTConfiguration, restoring checkpoint: Checkpoint, backend: any EvaluationBackend) throws {
         let file = checkpoint.source ?? "checkpoint"
         func malformed(_ why: String) -> CheckpointError { CheckpointError(file: file, problem: .malformed(why)) }
         self.configuration = configuration
         space = try HyperparameterSpace(configuration.pbt.hyperparameters)
-        self.threads = max(1, threads)
+        self.backend = try Self.require(backend)
         let p = configuration.pbt.populationSize, d = space.dimensions.count
         do {
             var r = ByteReader(try checkpoint.section(Self.section))
@@ -84,7 +85,7 @@ extension PBTRun {
             }
             var a = ByteReader(try checkpoint.section(Self.agentsSection))
             guard try a.int("agent count") == p else { throw malformed("the agents section does not hold \(p) agents") }
-            var members: [Member] = []
+            var members: [PBTMember] = []
             for m in 0..<p {
                 let point = try r.doubles("member \(m) point")
                 guard space.contains(point) else { throw malformed("member \(m)'s hyperparameters \(point) lie outside the searched space") }
@@ -94,7 +95,7 @@ extension PBTRun {
                 } catch let error as AgentError {
                     throw malformed("agent \(m): \(error)")
                 }
-                let member = Member(index: m, agent: agent, point: point)
+                let member = PBTMember(index: m, agent: agent, point: point)
                 member.scoreFrom = try r.int("member \(m) score start")
                 member.inheritedScore = try r.double("member \(m) inherited score")
                 member.score = try r.double("member \(m) score")

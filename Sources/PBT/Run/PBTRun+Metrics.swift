@@ -1,3 +1,5 @@
+import Runs
+
 extension PBTRun {
     /// The population's summary, then for every member m its score
     /// (`m<m>_return`) and the hyperparameters it trained with during the
@@ -17,18 +19,10 @@ extension PBTRun {
     static let summaryColumns = ["generation", "fitness_mean", "fitness_max", "fitness_min", "wall_seconds",
                                  "env_steps", "exploits", "best_member"]
 
-    /// The row of the generation just trained (before `generation` advances).
-    func metricsRow(scores: [Double], hyperparameters: [[Double]], exploits: Int) -> [Double] {
-        let finite = scores.filter { !$0.isNaN }
-        let mean = finite.isEmpty ? Double.nan : finite.reduce(0, +) / Double(finite.count)
-        let steps = members.reduce(0) { $0 + $1.agent.steps }
-        var row: [Double] = [Double(generation), mean, finite.max() ?? .nan, finite.min() ?? .nan, 0,
-                             Double(steps), Double(exploits), Double(ExploitRule.ranking(scores).first ?? 0)]
-        for m in members.indices {
-            row.append(scores[m])
-            row += hyperparameters[m]
-        }
-        return row
+    /// The metrics of the generation just trained (before `generation` advances).
+    func metricsRow(scores: [Double], hyperparameters: [[Double]], exploits: Int) -> PBTMetrics {
+        PBTMetrics(generation: generation, scores: scores, hyperparameters: hyperparameters,
+                   envSteps: members.reduce(0) { $0 + $1.agent.steps }, exploits: exploits)
     }
 
     public func inspection() -> [(label: String, value: String)] {

@@ -1,4 +1,5 @@
 import Agents
+import Runs
 
 extension PBTRun {
     /// One synchronous generation: every member trains to the ready step
@@ -6,9 +7,13 @@ extension PBTRun {
     /// snapshot whom to copy (its own exploit stream), the sources' states
     /// are snapshotted before any copy (so a member that is both copied and
     /// copying hands on its pre-exploit state), and the targets take them and explore.
-    mutating func runSynchronous() throws -> [Double] {
+    mutating func runSynchronous() throws -> PBTMetrics {
         let start = ContinuousClock.now
-        Lifetime.train(members.map(\.agent), until: readyStep(generation), threads: threads)
+        let agents = members.map(\.agent), ready = readyStep(generation)
+        _ = try backend.map(agents.count) { m, _ -> Int in
+            agents[m].train(until: ready)
+            return agents[m].steps
+        }
         let trained = ContinuousClock.now
         let window = configuration.pbt.returnWindow
         let scores = members.map { $0.evaluate(window: window) }

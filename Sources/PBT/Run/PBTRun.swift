@@ -3,6 +3,7 @@ import Checkpoint
 import Environments
 import Foundation
 import Random
+import Runs
 
 /// Population Based Training (Jaderberg et al. 2017): P PPO agents train side
 /// by side on one task; every `interval` environment steps each is ready, is
@@ -38,9 +39,10 @@ public struct PBTRun: PopulationRun, Sendable {
     public let configuration: PBTConfiguration
     /// The searched hyperparameters.
     public let space: HyperparameterSpace
-    /// Worker threads training members (results do not depend on it in synchronous mode).
-    public let threads: Int
-    public internal(set) var members: [Member]
+    /// Where members train (results do not depend on it in synchronous mode).
+    /// Members' agents live in this process, so the backend must be local.
+    public let backend: any EvaluationBackend
+    public internal(set) var members: [PBTMember]
     public internal(set) var generation = 0
     /// Every start and exploit so far (also in `lineage.jsonl`).
     public internal(set) var lineage: [LineageRecord] = []
@@ -56,13 +58,13 @@ public struct PBTRun: PopulationRun, Sendable {
     /// A fresh population: member m's hyperparameters drawn from the prior
     /// with `(seed, ["pbt", "prior", m])` (or the `ppo:` values), its agent's
     /// streams under `(seed, ["pbt", m])`, all on the config's task.
-    public init(configuration: PBTConfiguration, threads: Int) throws {
+    public init(configuration: PBTConfiguration, backend: any EvaluationBackend) throws {
         self.configuration = configuration
         space = try HyperparameterSpace(configuration.pbt.hyperparameters)
-        self.threads = max(1, threads)
+        self.backend = try Self.require(backend)
         let family = try EnvironmentRegistry.standard.resolve(configuration.env)
         let task = try family.task(seed: configuration.seed, split: configuration.taskSplit, index: configuration.taskIndex)
-        var members: [Member] = [], starts: [LineageRecord] = []
+        var members: [PBTMember] = [], starts: [LineageRecord] = []
         for m in 0..<configuration.pbt.populationSize {
             let point: [Double]
             switch configuration.pbt.initial {
@@ -73,7 +75,7 @@ public struct PBTRun: PopulationRun, Sendable {
             space.apply(point, to: &h)
             let spec = AgentSpec(task: task, hyperparameters: h, learner: configuration.learner,
                                  lifetimeSteps: Self.lifetime, seed: configuration.seed, path: ["pbt", .init(m)])
-            members.append(Member(index: m, agent: try Agent(spec), point: point))
+            members.append(PBTMember(index: m, agent: try Agent(spec), point: point))
             starts.append(LineageRecord(event: .start, generation: 0, step: 0, target: m,
                                         new: Self.named(point, in: space)))
         }
@@ -97,8 +99,17 @@ public struct PBTRun: PopulationRun, Sendable {
         self.log = log
     }
 
-    /// Runs one interval of every member, then exploit and explore; returns the metrics row.
-    public mutating func runGeneration() throws -> [Double] {
+    /// Members' agents are objects of this process; a backend of other
+    /// processes could not train them in place.
+    static func require(_ backend: any EvaluationBackend) throws -> any EvaluationBackend {
+        guard backend.isLocal else {
+            throw RunError("pbt trains its members' agents in place and runs on one process's threads; this backend spans processes")
+        }
+        return backend
+    }
+
+    /// Runs one interval of every member, then exploit and explore; returns the metrics.
+    public mutating func runGeneration() throws -> PBTMetrics {
         switch configuration.pbt.mode {
         case .synchronous: return try runSynchronous()
         case .asynchronous: return try runAsynchronous()
@@ -124,7 +135,7 @@ public struct PBTRun: PopulationRun, Sendable {
     }
 
     /// `target` takes `source`'s snapshot with explored hyperparameters; returns the lineage record.
-    func exploit(_ target: Member, from source: Int, _ snapshot: MemberSnapshot, targetScore: Double,
+    func exploit(_ target: PBTMember, from source: Int, _ snapshot: MemberSnapshot, targetScore: Double,
                  rng: RandomStream) throws -> LineageRecord {
         let old = target.point
         let new = space.explore(snapshot.point, rule: configuration.pbt.exploreRule, rng: rng)

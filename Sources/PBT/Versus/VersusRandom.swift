@@ -78,17 +78,22 @@ public enum VersusRandom {
 
     static func curve(_ c: PBTConfiguration, method: String, threads: Int) throws -> (Curve, String) {
         var run = try PBTRun(configuration: c, threads: threads)
-        let columns = run.metricsColumns
-        let steps = columns.firstIndex(of: "env_steps")!, best = columns.firstIndex(of: "fitness_max")!
-        let mean = columns.firstIndex(of: "fitness_mean")!
         var curve = Curve(method: method, seed: c.seed, steps: [], best: [], mean: [])
         while run.generation < c.generations {
-            let row = try run.runGeneration()
-            curve.steps.append(Int(row[steps]))
-            curve.best.append(row[best])
-            curve.mean.append(row[mean])
+            let metrics = try run.runGeneration()
+            curve.steps.append(metrics.envSteps)
+            curve.best.append(metrics.fitnessMax)
+            curve.mean.append(metrics.fitnessMean)
         }
         let b = run.members[run.bestMember]
         return (curve, "member \(b.index): \(run.space.describe(b.point))")
+    }
+
+    /// Usual goals: Pendulum −250 (the claim), CartPole 475 (v1's reward threshold).
+    public static func defaultThreshold(_ env: String) -> Double? {
+        let e = env.lowercased()
+        if e.hasPrefix("pendulum") { return -250 }
+        if e.hasPrefix("cartpole") { return 475 }
+        return nil
     }
 }

@@ -12,7 +12,7 @@ import Random
 /// [0, 4] m for pits and [0, 1.6] m for walls. Novelty: Euclidean distance
 /// over (pit low, pit high, wall low, wall high) divided by (4, 4, 1.6, 1.6).
 /// Solved at 190 (95% of the full course's 200).
-public struct PointCourseFamily: ParametricEnvironment {
+public struct PointCourseFamily: ParametricFamily {
     public enum Kind: String, Sendable, Codable, CaseIterable { case pit, wall }
 
     /// The obstacle kinds mutation may enable.
@@ -30,7 +30,7 @@ public struct PointCourseFamily: ParametricEnvironment {
     public var summary: String {
         "POET-style parametric course for a running, jumping point mass (pits and walls; 7 obs, 2 actions); 300 steps"
     }
-    public var initialEncoding: PointCourseParameters { .flat }
+    public var initialEncoding: PointCourseEncoding { .flat }
     public var solvedThreshold: Double { 190 }
     /// A child must let the parent's agent cross at least 2.5 m (25) and not
     /// finish outright (185).
@@ -48,11 +48,11 @@ public struct PointCourseFamily: ParametricEnvironment {
     }
 
     /// Disabled kinds count as [0, 0] (POET's `env2array`).
-    public func vector(_ e: PointCourseParameters) -> [Double] {
+    public func vector(_ e: PointCourseEncoding) -> [Double] {
         (e.pitGap.count == 2 ? e.pitGap : [0, 0]) + (e.wallHeight.count == 2 ? e.wallHeight : [0, 0])
     }
 
-    public func mutate(_ parent: PointCourseParameters, stream: RandomStream) -> PointCourseParameters {
+    public func mutate(_ parent: PointCourseEncoding, stream: RandomStream) -> PointCourseEncoding {
         var child = parent
         // Every enabled kind always moves (RangeMutation never returns its
         // input while a move is admissible), so the child differs.
@@ -61,7 +61,7 @@ public struct PointCourseFamily: ParametricEnvironment {
         return child
     }
 
-    public func makeEnvironment(_ e: PointCourseParameters, terrainSeed: UInt64) -> PointCourse {
+    public func makeEnvironment(_ e: PointCourseEncoding, terrainSeed: UInt64) -> PointCourse {
         PointCourse(layout: PointCourseLayout(parameters: e, seed: terrainSeed))
     }
 }

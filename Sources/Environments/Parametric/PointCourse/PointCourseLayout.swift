@@ -40,7 +40,7 @@ public struct PointCourseLayout: Sendable, Equatable {
 
     public init(obstacles: [Obstacle]) { self.obstacles = obstacles }
 
-    public init(parameters p: PointCourseParameters, seed: UInt64) {
+    public init(parameters p: PointCourseEncoding, seed: UInt64) {
         let stream = RandomStream(seed: seed, path: ["point-course", "course"])
         var kinds: [Int] = []
         if p.pitGap.count == 2 { kinds.append(0) }
