@@ -243,11 +243,19 @@ public final class Tape {
 /// Tells OpenBLAS, once per process, to run every call on the calling thread:
 /// agents parallelise over Dispatch already, nested BLAS threads would fight
 /// them for the cores, and a fixed summation order keeps results bit-identical.
+/// First, when OpenBLAS fell back to its generic kernels on a CPU it does not
+/// recognise, it selects them by the CPU's features (`populus_openblas_select_kernels`).
+/// Results are bit-identical for any thread count on one machine; kernels,
+/// and so the last bits of a matrix product, may differ between CPUs.
 public func configureSingleThreadedBLAS() {
-    _ = blasConfigured
+    _ = blasConfiguration
 }
 
-private let blasConfigured: Bool = {
+/// The OpenBLAS kernels in use ("SkylakeX", "Haswell", …), after `configureSingleThreadedBLAS`.
+public var blasKernels: String { blasConfiguration }
+
+private let blasConfiguration: String = {
+    let name = String(cString: populus_openblas_select_kernels())
     openblas_set_num_threads(1)
-    return true
+    return name
 }()

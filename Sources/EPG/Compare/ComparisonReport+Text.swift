@@ -1,3 +1,4 @@
+import Foundation
 import Report
 
 extension ComparisonReport {
@@ -30,12 +31,18 @@ extension ComparisonReport {
         return out
     }
 
-    /// What `populus compare` prints: the results table and the Welch tests.
+    /// What `populus compare` prints: an aligned table of the methods (final
+    /// return, AUC, how many reached the threshold, median steps to it) and
+    /// the Welch tests.
     public var terminalSummary: String {
-        var lines = ["| " + Self.tableHeader.joined(separator: " | ") + " |"]
-        lines += tableRows.map { "| " + $0.joined(separator: " | ") + " |" }
-        lines += welchSentences.map { "- " + $0 }
-        return lines.joined(separator: "\n")
+        let header = ["method", "final return [95% CI]", "AUC [95% CI]", "reached", "median steps to threshold"]
+        let rows = tableRows.map { [$0[0], $0[1], $0[2], $0[3], $0[4]] }
+        let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max()! }
+        let lines = ([header] + rows).map { row in
+            row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        return (lines + welchSentences.map { "- " + $0 }).joined(separator: "\n")
     }
 
     /// The Welch tests of evolved vs PPO, in words.

@@ -10,11 +10,10 @@ struct InspectCommand: ParsableCommand {
         discussion: "Given a run directory it reads the newest intact checkpoint (damaged newer ones are reported on stderr); given a checkpoint file, that one."
     )
 
-    @Argument(help: ArgumentHelp("A run directory (populations/<name>) or one of its checkpoint files.", valueName: "run"))
-    var path: String
+    @OptionGroup var target: RunPathArgument
 
     func run() throws {
-        let saved = try SavedCheckpoint.locate(path, policy: .newestIntact)
+        let saved = try SavedCheckpoint.locate(target.path, policy: .newestIntact)
         warnSkipped(saved)
         let lines = [("run", saved.directory.root.path), ("checkpoint", saved.source)]
             + (try RunKinds.populus.forCheckpoint(saved).inspect(saved))

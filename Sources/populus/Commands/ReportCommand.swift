@@ -9,8 +9,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Draw a run as a self-contained HTML page (inline SVG, no scripts, nothing fetched): <run>/report/index.html.",
         discussion: "Every run kind: \(RunKinds.populus.algorithms). The page is drawn from the newest intact checkpoint.\n\n  populus report populations/pbt-cartpole")
 
-    @Argument(help: ArgumentHelp("A run directory (populations/<name>) or one of its checkpoint files.", valueName: "run"))
-    var path: String
+    @OptionGroup var target: RunPathArgument
 
     @Option(help: ArgumentHelp("Where to write the page and its files (default: <run>/report).", valueName: "dir"))
     var output: String?
@@ -18,7 +17,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var execution: ExecutionOptions
 
     func run() throws {
-        let saved = try SavedCheckpoint.locate(path, policy: .newestIntact)
+        let saved = try SavedCheckpoint.locate(target.path, policy: .newestIntact)
         warnSkipped(saved)
         let directory = output.map { URL(fileURLWithPath: $0) } ?? saved.directory.root.appendingPathComponent("report")
         let page = try RunKinds.populus.forCheckpoint(saved).report(saved, directory, execution.settings())

@@ -10,8 +10,7 @@ struct ResumeCommand: ParsableCommand {
         discussion: "A damaged checkpoint (truncated, bit-flipped, another version, not a checkpoint) is refused with exit status 2, naming the file, the problem and the newest intact older checkpoint to resume from instead."
     )
 
-    @Argument(help: ArgumentHelp("A run directory (populations/<name>) or one of its checkpoint files.", valueName: "run"))
-    var path: String
+    @OptionGroup var target: RunPathArgument
 
     @Option(help: ArgumentHelp("The new budget G in generations (the config's `generations` otherwise).", valueName: "n"))
     var generations: Int?
@@ -27,7 +26,7 @@ struct ResumeCommand: ParsableCommand {
     func run() throws {
         var settings = execution.settings()
         settings.generations = generations
-        let saved = try SavedCheckpoint.locate(path, policy: .newest)
+        let saved = try SavedCheckpoint.locate(target.path, policy: .newest)
         try RunKinds.populus.forCheckpoint(saved).resume(saved, settings)
     }
 }
