@@ -1,5 +1,5 @@
 # Populus — two commands do all the set-up on a fresh Debian machine with Swift:
-#   make demo   install what is missing, build release, evolve a loss (EPG) and compare it with PPO
+#   make demo   install what is missing, build release, evolve PPO's objective (LPO) and compare it with PPO
 #   make test   the same set-up, then the whole test suite
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -45,13 +45,14 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product populus
 
-# The main job: evolve a loss function with EPG (Configs/epg-demo.yaml:
-# ≈ 1 min on 2 free cores), then compare it on held-out tasks with PPO and
-# vanilla PG under the same budget (≈ 1 s). A previous demo run is replaced.
+# The main job: evolve PPO's drift with LPO (Configs/lpo-demo.yaml: about
+# 4 minutes on 2 free cores), then compare it on 16 held-out tasks with PPO,
+# DPO and vanilla PG under the same budget (about 30 s). A previous demo run
+# is replaced.
 demo: build
-	$(BIN) evolve Configs/epg-demo.yaml --overwrite
-	$(BIN) compare populations/epg-demo
-	@echo "==> report: populations/epg-demo/report/index.html (also summary.md, summary.json, curves.csv, *.svg)"
+	$(BIN) evolve Configs/lpo-demo.yaml --overwrite
+	$(BIN) compare populations/lpo-demo
+	@echo "==> report: populations/lpo-demo/report/index.html (also summary.md, summary.json, curves.csv, *.svg)"
 
 # The whole suite, in release mode (the learning tests need the speed);
 # -enable-testing keeps @testable imports working in release. One build
@@ -84,10 +85,11 @@ bench: build
 	$(BIN) bench es --json Benchmarks/results/es.json
 	$(BIN) bench ppo --json Benchmarks/results/ppo.json
 	$(BIN) bench epg --json Benchmarks/results/epg.json
+	$(BIN) bench lpo --json Benchmarks/results/lpo.json
 
 # Installs the Python peers the benchmarks compare against (optional).
 bench-peers:
-	$(PYTHON) -m pip install -q jax jaxlib gymnasium gymnax evosax stable-baselines3
+	$(PYTHON) -m pip install -q jax jaxlib flax optax gymnasium gymnax evosax stable-baselines3
 
 clean:
 	rm -rf .build .build-debug Examples/SphereES/.build

@@ -10,6 +10,7 @@ public struct BenchCommand: ParsableCommand {
             BenchEngine.self,
             BenchEnvs.self,
             BenchEPG.self,
+            BenchLPO.self,
             BenchES.self,
             BenchPPO.self,
         ]

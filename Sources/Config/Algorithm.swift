@@ -7,6 +7,8 @@ public enum Algorithm: String, Codable, CaseIterable, Sendable {
     case es
     /// Evolved Policy Gradients: an evolved loss function (Houthooft et al. 2018).
     case epg
+    /// Learned policy optimisation: an evolved drift for PPO's objective (Lu et al. 2022; TA-LPO: Jackson et al. 2024).
+    case lpo
     /// Population Based Training (Jaderberg et al. 2017).
     case pbt
     /// Paired Open-Ended Trailblazer (Wang et al. 2019).

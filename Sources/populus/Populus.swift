@@ -6,7 +6,7 @@ import Benchmarks
 struct Populus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "populus",
-        abstract: "Population-based evolution for meta reinforcement learning: evolve losses (EPG), hyperparameters (PBT) and environment–agent pairs (POET).",
+        abstract: "Population-based evolution for meta reinforcement learning: evolve losses (EPG) and policy objectives (LPO, TA-LPO), hyperparameters (PBT) and environment–agent pairs (POET).",
         version: "0.2.0",
         subcommands: [
             BenchCommand.self,
@@ -20,6 +20,8 @@ struct Populus: ParsableCommand {
             ReportCommand.self,
             ResumeCommand.self,
             TrainCommand.self,
+            TransferCommand.self,
+            ZooCommand.self,
         ]
     )
 

@@ -40,7 +40,7 @@ final class ConfigCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertEqual(r.stdout, "")
         XCTAssertEqual(r.stderr,
-                       "error: \(file):2: algorithm: 'pp0' is not one of the accepted values: ppo, es, epg, pbt, poet — did you mean 'ppo'?\n")
+                       "error: \(file):2: algorithm: 'pp0' is not one of the accepted values: ppo, es, epg, lpo, pbt, poet — did you mean 'ppo'?\n")
     }
 
     func testOverrideErrorsNameTheOverride() throws {

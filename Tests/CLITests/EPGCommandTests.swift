@@ -37,7 +37,7 @@ final class EPGCommandTests: XCTestCase {
             inner: {lifetime_steps: 240, update_every: 24, minibatch_size: 8, hidden_sizes: [16]}
             loss_network: {buffer_size: 48, conv_kernels: [4, 3], conv_strides: [2, 2], conv_channels: [6, 5], context_size: 4, head_hidden: 6, memory_units: 2}
             fitness: {episodes: 1}
-            compare: {seeds: 2, curve_points: 6, ppo: {num_envs: 1, num_steps: 48, num_minibatches: 2, hidden_sizes: [16]}, pg: {num_envs: 1, num_steps: 48, num_minibatches: 1, hidden_sizes: [16]}}
+            compare: {seeds: 2, curve_points: 6}
             """.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }

@@ -58,7 +58,7 @@ final class ExitStatusTests: XCTestCase {
         try assertUserError(["train", ppo, "--populations", populations + "-train"], mentions: "already exists")
         // A run of another kind, and the wrong command for a config.
         let run = directory.appendingPathComponent("populations/tiny").path
-        try assertUserError(["compare", run], mentions: "compare reads 'epg' runs")
+        try assertUserError(["compare", run], mentions: "compare reads evolved-objective runs")
         try assertUserError(["train", es], mentions: "populus evolve")
         // Damaged files.
         let checkpoints = directory.appendingPathComponent("populations/tiny/checkpoints")

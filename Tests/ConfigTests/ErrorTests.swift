@@ -75,7 +75,7 @@ final class ErrorTests: XCTestCase {
         let algorithm = configError(TestRun.self, baseYAML.replacingOccurrences(of: "algorithm: ppo", with: "algorithm: pp0"))
         XCTAssertEqual(algorithm?.line, 3)
         XCTAssertEqual(algorithm?.message,
-                       "algorithm: 'pp0' is not one of the accepted values: ppo, es, epg, pbt, poet — did you mean 'ppo'?")
+                       "algorithm: 'pp0' is not one of the accepted values: ppo, es, epg, lpo, pbt, poet — did you mean 'ppo'?")
     }
 
     func testOutOfRangeNamesPathLineAndRange() {

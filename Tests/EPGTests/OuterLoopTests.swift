@@ -93,7 +93,7 @@ final class OuterLoopTests: XCTestCase {
         var other = c
         other.lossNetwork.headHidden = 9   // a different φ length
         XCTAssertThrowsError(try EPGRun(configuration: other, restoring: checkpoint, threads: 1)) { error in
-            XCTAssertTrue("\(error)".contains("loss network has"), "\(error)")
+            XCTAssertTrue("\(error)".contains("objective has"), "\(error)")
         }
     }
 
@@ -154,8 +154,8 @@ final class ShippedConfigTests: XCTestCase {
             XCTAssertTrue(text.contains("Expected runtime"), "\(name) states its runtime")
             if c.outer.warmStart != nil {
                 // Its φ₀ is another run's μ: that run's loss network (the demo's) must have the same shape.
-                let loop = try EPGRun.makeLifetimeRunner(c)
-                XCTAssertEqual(loop.genomeLength, try EPGRun.makeLifetimeRunner(decoded["epg-demo.yaml"]!).genomeLength, name)
+                let loop = try c.sections.lifetimes(env: c.env)
+                XCTAssertEqual(loop.genomeLength, try decoded["epg-demo.yaml"]!.sections.lifetimes(env: decoded["epg-demo.yaml"]!.env).genomeLength, name)
                 continue
             }
             let run = try EPGRun(configuration: c, threads: 1)

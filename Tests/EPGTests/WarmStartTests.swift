@@ -64,7 +64,7 @@ final class WarmStartTests: XCTestCase {
         other.lossNetwork.headHidden += 4
         let (_, root) = try savedRun(other, generations: 0)
         c.outer.warmStart = root.path
-        assertRefused(c, mentioning: "the loss_network sections differ")
+        assertRefused(c, mentioning: "the loss_network or objective sections differ")
     }
 
     func testAnEmptyPathIsRefusedByValidation() throws {

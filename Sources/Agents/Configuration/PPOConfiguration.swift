@@ -30,7 +30,7 @@ public struct PPOConfiguration: RunConfiguration, Equatable {
     public var taskSplit = TaskSplit.train
     /// T_total, the budget in environment steps (learning-rate annealing reaches 0 there).
     public var totalSteps = 50_000
-    /// The learning rule: `ppo` (clipped surrogate) or `vpg` (REINFORCE with a learned baseline).
+    /// The learning rule: `ppo` (clipped surrogate), `dpo` (DPO's drift) or `vpg` (REINFORCE with a learned baseline).
     public var learner = LearnerKind.ppo
     /// Episodes averaged for `episode_return_mean` in metrics and progress.
     public var returnWindow = 20
@@ -55,4 +55,6 @@ public enum LearnerKind: String, Codable, CaseIterable, Sendable, Hashable {
     case ppo
     /// Vanilla policy gradient: REINFORCE with a learned baseline (Williams 1992).
     case vpg
+    /// Discovered Policy Optimisation (Lu et al. 2022): PPO with DPO's drift in place of the clip.
+    case dpo
 }

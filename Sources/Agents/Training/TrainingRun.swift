@@ -46,10 +46,17 @@ public final class TrainingRun {
         start = clock.now
     }
 
+    /// Trains with the config's built-in learner.
     public func train() throws {
+        var loss = BuiltInLoss(config.learner)
+        try train(loss: &loss)
+    }
+
+    /// Trains with `loss` (an evolved objective, say) to the budget.
+    public func train<L: PolicyLoss>(loss: inout L) throws {
         var failure: Error?
         try adjust?(agent)
-        agent.train(until: config.totalSteps) { stats in
+        agent.train(until: config.totalSteps, loss: &loss) { stats in
             guard failure == nil else { return }
             do { try adjust?(agent) } catch { failure = error }
             seconds = elapsed()

@@ -7,26 +7,35 @@ import Random
 import Runs
 
 /// `populus compare`'s experiment: fresh agents on held-out tasks trained by
-/// the evolved loss (α = 0), by PPO and by vanilla PG under the same budget T,
-/// seed for seed on the same tasks with the same agent streams. The evolved
-/// lifetimes also record cos(∇θL_φ, ∇θL_PPO) at every gradient step.
+/// an evolved objective (α = 0) and by built-in learners (PPO, DPO, vanilla
+/// PG) under the same budget T, seed for seed on the same tasks with the same
+/// agent streams. Evolved lifetimes that can also record cos(∇θL_φ,
+/// ∇θL_PPO) at every gradient step (EPG's) do.
 ///
-///     let c = Comparison(configuration: config, genome: run.best?.genome ?? run.strategy.mean,
-///                        split: .ood, seeds: 8, baselines: [.ppo, .vpg], backend: LocalBackend(threads: 2))
+///     let c = Comparison(lifetimes: run.lifetimes, runSeed: config.seed, genome: run.best?.genome ?? run.strategy.mean,
+///                        split: .ood, seeds: 8, baselines: [.ppo, .vpg], lastEpisodes: 10,
+///                        backend: LocalBackend(threads: 2))
 ///     let result = try c.run { done, total in print("\(done)/\(total) lifetimes") }
 public struct Comparison: Sendable {
-    public let configuration: EPGConfiguration
+    /// How agents are trained and scored (the run's own, or another environment's for a transfer).
+    public let lifetimes: any ObjectiveLifetimes
+    /// The run seed: held-out tasks and agent streams derive from it.
+    public let runSeed: UInt64
     /// φ.
     public let genome: [Float]
     public let split: TaskSplit
     public let seeds: Int
     public let baselines: [LearnerKind]
+    /// E: a lifetime's final return is the mean of its last E episodes.
+    public let lastEpisodes: Int
     /// Where the lifetimes run.
     public let backend: any EvaluationBackend
 
-    public init(configuration: EPGConfiguration, genome: [Float], split: TaskSplit, seeds: Int,
-                baselines: [LearnerKind], backend: any EvaluationBackend) {
-        self.configuration = configuration
+    public init(lifetimes: any ObjectiveLifetimes, runSeed: UInt64, genome: [Float], split: TaskSplit, seeds: Int,
+                baselines: [LearnerKind], lastEpisodes: Int, backend: any EvaluationBackend) {
+        self.lastEpisodes = lastEpisodes
+        self.lifetimes = lifetimes
+        self.runSeed = runSeed
         self.genome = genome
         self.split = split
         self.seeds = seeds
@@ -37,29 +46,25 @@ public struct Comparison: Sendable {
     /// The methods in report order.
     public var methods: [String] { ["evolved"] + baselines.map(Self.name) }
 
-    /// A baseline's name in reports: `ppo`, `pg`.
+    /// A baseline's name in reports: `ppo`, `dpo`, `pg`.
     public static func name(_ learner: LearnerKind) -> String { learner == .vpg ? "pg" : learner.rawValue }
 
     /// Held-out task i: drawn from `split` under `(seed, ["compare"])` —
     /// never the draws evolution trained on (train split) or validated on.
     public func tasks() throws -> [AnyTask] {
-        let family = try EnvironmentRegistry.standard.resolve(configuration.env)
-        return try family.tasks(seed: streamKey(seed: configuration.seed, path: ["compare"]), split: split, count: seeds)
+        try lifetimes.family.tasks(seed: streamKey(seed: runSeed, path: ["compare"]), split: split, count: seeds)
     }
 
     /// Runs every (method, seed) lifetime through the backend; `progress(done,
     /// total)` is called as this process's lifetimes finish, one call at a
     /// time, in order.
     public func run(progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> ComparisonResult {
-        let family = try EnvironmentRegistry.standard.resolve(configuration.env)
-        let loop = LifetimeRunner(family: family, inner: configuration.inner, lossNetwork: configuration.lossNetwork,
-                             fitness: configuration.fitness)
+        let loop = lifetimes
         guard genome.count == loop.genomeLength else {
-            throw EPGError.invalid("φ has \(genome.count) values; this configuration's loss network has \(loop.genomeLength)")
+            throw EPGError.invalid("φ has \(genome.count) values; this objective has \(loop.genomeLength)")
         }
         let tasks = try tasks()
-        let methods = self.methods, baselines = self.baselines, genome = self.genome
-        let compare = configuration.compare, runSeed = configuration.seed
+        let methods = self.methods, baselines = self.baselines, genome = self.genome, runSeed = self.runSeed
         let total = methods.count * seeds, seeds = self.seeds
         let counter = ProgressCounter()
         let runs = try backend.map(total) { unit, _ -> MethodRun in
@@ -74,16 +79,14 @@ public struct Comparison: Sendable {
                     return MethodRun(method: methods[m], seed: i, task: tasks[i].description, outcome: outcome,
                                      alignment: probe.samples)
                 }
-                let learner = baselines[m - 1]
-                let h = learner == .vpg ? compare.pg : compare.ppo
-                let outcome = try loop.runBaseline(learner: learner, hyperparameters: h, task: tasks[i], seed: seed, path: path)
+                let outcome = try loop.runBaseline(learner: baselines[m - 1], task: tasks[i], seed: seed, path: path)
                 return MethodRun(method: methods[m], seed: i, task: tasks[i].description, outcome: outcome, alignment: [])
             } catch {
                 throw EPGError.invalid("a comparison lifetime failed: \(methods[m]) seed \(i): \(error)")
             }
         }
         return ComparisonResult(runs: runs, methods: methods, split: split, seeds: seeds,
-                                budget: configuration.inner.lifetimeSteps, lastEpisodes: configuration.fitness.episodes)
+                                budget: loop.lifetimeSteps, lastEpisodes: lastEpisodes)
     }
 }
 

@@ -10,7 +10,7 @@ import Random
 ///     let inner = try LifetimeRunner(family: family, inner: c.inner, lossNetwork: c.lossNetwork, fitness: c.fitness)
 ///     let outcome = try inner.run(genome: phi, alpha: 0, task: task, seed: 7, path: ["epg", "test", 0])
 ///     print(outcome.fitness, outcome.curve.episodes.count)
-public struct LifetimeRunner: Sendable {
+public struct LifetimeRunner: ObjectiveLifetimes {
     public let family: AnyTaskDistribution
     public let inner: InnerLoopSection
     public let lossNetwork: LossNetworkSection
@@ -26,6 +26,9 @@ public struct LifetimeRunner: Sendable {
         layout = RowLayout(observationSize: family.observationSpace.dimension, actionSpace: family.actionSpace,
                            memoryUnits: lossNetwork.memoryUnits, returnFeatures: lossNetwork.returnFeatures)
     }
+
+    /// T.
+    public var lifetimeSteps: Int { inner.lifetimeSteps }
 
     /// |φ| for this family and network shape.
     public var genomeLength: Int {
@@ -72,32 +75,28 @@ public struct LifetimeRunner: Sendable {
         return (agent, diagnostics)
     }
 
-    /// The same lifetime trained by a built-in learner with `hyperparameters`
-    /// (the baselines of `compare`): T steps, scored the same way.
-    public func runBaseline(learner: LearnerKind, hyperparameters: PPOHyperparameters, task: AnyTask, seed: UInt64,
+    /// The same lifetime trained by a built-in learner with the environment's
+    /// shipped PPO settings (`ShippedPPO`): T steps, scored the same way.
+    public func runBaseline(learner: LearnerKind, task: AnyTask, seed: UInt64,
                             path: [StreamPathComponent]) throws -> LifetimeOutcome {
-        let spec = AgentSpec(task: task, hyperparameters: hyperparameters, learner: learner,
+        let spec = AgentSpec(task: task, hyperparameters: baselineHyperparameters(learner), learner: learner,
                              lifetimeSteps: inner.lifetimeSteps, seed: seed, path: path)
         let agent = try Agent(spec)
         agent.train(until: inner.lifetimeSteps)
         return score(agent, seed: seed, path: path, diagnostics: nil)
     }
 
+    public func baselineHyperparameters(_ learner: LearnerKind) -> PPOHyperparameters {
+        ShippedPPO.hyperparameters(for: family.name, learner: learner)
+    }
+
+    public func check(seed: UInt64) throws {
+        let task = try family.task(seed: seed, split: .train, index: 0)
+        _ = try Agent(spec(task: task, seed: seed, path: ["epg", "check"]))
+    }
+
     func score(_ agent: Agent, seed: UInt64, path: [StreamPathComponent], diagnostics: LossDiagnostics?) -> LifetimeOutcome {
-        let curve = agent.curve
-        let value: Double
-        switch fitness.mode {
-        case .lastEpisodes:
-            value = curve.meanReturn(last: fitness.episodes) ?? .nan
-        case .lifetimeMean:
-            value = curve.meanReturn(last: curve.episodes.count) ?? .nan
-        case .finalPolicy:
-            let returns = PolicyEvaluation.returns(of: agent.policy, family: family, task: agent.task,
-                                                   episodes: fitness.episodes, seed: seed, path: path + ["final-policy"])
-            value = returns.reduce(0, +) / Double(returns.count)
-        }
-        return LifetimeOutcome(curve: curve, fitness: value, evolvedSteps: diagnostics?.evolvedSteps ?? 0,
-                               skippedSteps: diagnostics?.skippedSteps ?? 0, steps: agent.steps)
+        fitness.score(agent, family: family, seed: seed, path: path, diagnostics: diagnostics)
     }
 }
 

@@ -21,7 +21,7 @@ import Runs
 public typealias EPGConfiguration = PopulationConfiguration<EPGSections>
 
 /// The sections of an `epg` config after the header.
-public struct EPGSections: RunSections {
+public struct EPGSections: ObjectiveFamily {
     /// The outer ES on φ (antithetic pairs share tasks and agent seeds).
     public var es = EPGSections.defaultStrategy
     /// Scoring, α annealing, validation.
@@ -47,6 +47,43 @@ public struct EPGSections: RunSections {
     }
 
     public static var algorithm: Algorithm { .epg }
+    public static var kind: String { "epg" }
+    public static var streamPrefix: String { "epg" }
+
+    public func lifetimes(env: String) throws -> LifetimeRunner {
+        LifetimeRunner(family: try EnvironmentRegistry.standard.resolve(env), inner: inner, lossNetwork: lossNetwork,
+                       fitness: fitness)
+    }
+
+    /// EPG's loss network reads the agent's observations, so it trains agents
+    /// only on its own environment (or one with the same spaces).
+    public func transferLifetimes(from env: String, to target: String) throws -> LifetimeRunner {
+        let own = try lifetimes(env: env), other = try lifetimes(env: target)
+        guard own.family.observationSpace == other.family.observationSpace,
+              own.family.actionSpace == other.family.actionSpace else {
+            throw RunError("an EPG loss reads \(env)'s observations and actions, so it cannot train agents on \(target) (other spaces); objectives over (r, Â) transfer: evolve one with algorithm: lpo")
+        }
+        return other
+    }
+
+    /// φ₀: the network's random initialisation, or the REINFORCE surrogate
+    /// plus a tenth of it (so every weight starts off zero and ES has slopes to follow).
+    public func initialGenome(_ loop: LifetimeRunner, seed: UInt64) -> [Float] {
+        let random = loop.initialGenome(seed: seed)
+        switch outer.initialLoss {
+        case .random: return random
+        case .reinforce:
+            let surrogate = LossNetwork.reinforceGenome(layout: loop.layout, section: lossNetwork)
+            return zip(surrogate, random).map { $0 + 0.1 * $1 }
+        }
+    }
+
+    public func describe(_ loop: LifetimeRunner, env: String) -> [(label: String, value: String)] {
+        [
+            ("env", "\(env) (\(loop.family.name)); lifetime T = \(inner.lifetimeSteps) steps, update every M = \(inner.updateEvery)"),
+            ("loss network", "|φ| = \(loop.genomeLength), buffer N = \(lossNetwork.bufferSize), conv \(lossNetwork.convKernels)/\(lossNetwork.convStrides)/\(lossNetwork.convChannels), memory \(lossNetwork.memoryUnits)"),
+        ]
+    }
     public static var defaultHeader: PopulationHeaderDefaults {
         PopulationHeaderDefaults(name: "epg", env: "point-goal", generations: 100, checkpointEvery: 5)
     }

@@ -8,6 +8,7 @@ import Config
 ///   alpha_anneal_generations: 30
 ///   validation_every: 5
 ///   validation_tasks: 4
+///   validate_start: false       # also validate φ₀, so the start can be the best
 ///   initial_loss: random        # or reinforce
 ///   warm_start: null            # or populations/<run>: φ₀ = that run's μ
 /// ```
@@ -29,6 +30,10 @@ public struct OuterLoopSection: ConfigSection, Sendable, Equatable {
     public var validationEvery = 5
     /// Test-split tasks of that check (one lifetime each).
     public var validationTasks = 4
+    /// Also validate φ₀ before the first generation, so the starting objective
+    /// (PPO itself, for an LPO drift started at φ = 0) competes for the best φ
+    /// `compare` reads: a search that finds nothing better hands back its start.
+    public var validateStart = false
     /// φ₀.
     public var initialLoss = InitialLoss.random
     /// φ₀ from an earlier EPG run with the same loss network instead of

@@ -29,6 +29,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Replay a PBT hyperparameter schedule (`populus pbt schedule <run> --output FILE`) on this agent.", valueName: "file"))
     var schedule: String?
 
+    @Option(name: .long, help: ArgumentHelp("Train with an evolved drift (zoo/*.phi) in place of PPO's clip; every other setting is the config's.", valueName: "file"))
+    var objective: String?
+
     func run() throws {
         let document = try options.document()
         let header = try document.header()
@@ -37,13 +40,25 @@ struct TrainCommand: ParsableCommand {
         }
         let config = try document.decode(PPOConfiguration.self)
         let hook = try schedule.map { try PBTScheduleHook(path: $0, base: config.ppo) }
+        let drift = try objective.map { try ObjectiveFile(contentsOf: URL(fileURLWithPath: $0)) }
+        if drift != nil, config.learner != .ppo {
+            throw RunError("--objective replaces PPO's drift; the config's learner is '\(config.learner.rawValue)' (use learner: ppo)")
+        }
         let training = try TrainingRun(config, populations: URL(fileURLWithPath: populations), overwrite: overwrite,
                                        quiet: quiet)
         if let hook {
             hook.lines.forEach { print($0) }
             training.adjust = hook.apply
         }
-        try training.train()
+        if let drift {
+            let network = DriftNetwork(shape: drift.objective.shape)
+            try network.load(drift.genome)
+            print("objective: \(objective!) (\(drift.objective.family.rawValue) over \(drift.objective.base.rawValue), evolved on \(drift.env))")
+            var loss = LearnedObjectiveLoss(network: network, base: drift.objective.base.drift, lifetimeSteps: config.totalSteps)
+            try training.train(loss: &loss)
+        } else {
+            try training.train()
+        }
         try training.finish()
     }
 }

@@ -25,7 +25,7 @@ enum ExitStatus {
             return (userError, message)
         case is ConfigError, is RunError, is RunDirectoryError, is CheckpointError, is EvolutionError,
              is EnvironmentError, is ParametricError, is POETError, is LineageError, is SpaceError, is EPGError,
-             is AgentError, is ByteReaderError:
+             is AgentError, is ByteReaderError, is ObjectiveFileError:
             return (userError, "\(error)")
         default:
             break

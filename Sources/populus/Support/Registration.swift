@@ -14,6 +14,7 @@ extension RunKinds {
     static let populus = RunKinds([
         ESRun.runKind,
         EPGRun.runKind,
+        LPORun.runKind,
         PBTRun.runKind,
         POETRun.runKind,
     ])

@@ -4,7 +4,7 @@ import Evolution
 import Random
 import Runs
 
-extension EPGRun {
+extension ObjectiveRun {
     /// What the candidates of one generation did.
     struct CandidateScores {
         /// Each member's fitness: the mean over its K lifetimes (NaN when one failed).
@@ -20,7 +20,7 @@ extension EPGRun {
     /// ±σε alone), exactly as `Strategy.evaluate(episodes: K)` would.
     func scoreCandidates(alpha: Double) throws -> CandidateScores {
         let k = configuration.outer.tasksPerCandidate
-        let es = strategy, loop = lifetimes, family = lifetimes.family
+        let es = strategy, loop = lifetimes, family = lifetimes.family, prefix = Family.streamPrefix
         let results = try backend.map(es.noiseCount * k) { unit, _ -> LifetimeScores in
             let p = unit / k, episode = unit % k
             let t = es.generation
@@ -32,7 +32,7 @@ extension EPGRun {
                 es.perturb(&genome, sign: es.member(index).sign)
                 guard let task = try? family.sample(.train, stream: RandomStream(seed: seed, path: ["task"])),
                       let outcome = try? loop.run(genome: genome, alpha: alpha, task: task, seed: seed,
-                                                  path: ["epg", "lifetime"])
+                                                  path: [.label(prefix), "lifetime"], probe: nil)
                 else {
                     scores.append(fitness: .nan, steps: 0, skipped: 0, ran: false)
                     continue

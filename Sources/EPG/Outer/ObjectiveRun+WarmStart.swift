@@ -4,7 +4,7 @@ import Evolution
 import Foundation
 import Runs
 
-extension EPGRun {
+extension ObjectiveRun {
     /// φ₀ for `outer.warm_start`: the search mean μ saved by an earlier EPG
     /// run — the newest intact checkpoint of a run directory (or of its
     /// `checkpoints/`), or the given checkpoint file. Continuing an evolved
@@ -17,12 +17,12 @@ extension EPGRun {
     static func warmStartGenome(_ path: String, genomeLength: Int) throws -> [Float] {
         func refuse(_ why: String) -> ConfigError {
             ConfigError(.invalidValue, keyPath: "outer.warm_start",
-                        message: "outer.warm_start: \(why); accepted: an EPG run directory (populations/<name>) or one of its checkpoint files")
+                        message: "outer.warm_start: \(why); accepted: a run directory of the same kind (\(kind)) or one of its checkpoint files")
         }
         let saved: SavedCheckpoint
         do {
             saved = try SavedCheckpoint.locate(path, policy: .newestIntact)
-            try saved.require(kind: kind, for: "outer.warm_start")
+            try saved.require(kind: kind, for: "outer.warm_start")  // an objective of the same family
         } catch let error as RunError {
             throw refuse("\(error)")
         } catch let error as RunDirectoryError {
@@ -30,13 +30,13 @@ extension EPGRun {
         }
         let losses = try SavedLosses(saved.checkpoint)
         guard losses.mean.count == genomeLength else {
-            throw refuse("'\(saved.source)' holds a loss network of \(losses.mean.count) parameters; this config's has \(genomeLength) (the loss_network sections differ)")
+            throw refuse("'\(saved.source)' holds an objective of \(losses.mean.count) parameters; this config's has \(genomeLength) (the loss_network or objective sections differ)")
         }
         return losses.mean
     }
 }
 
-/// The losses an EPG checkpoint holds, read from its sections alone (no
+/// The objectives an evolved-objective checkpoint (`epg`, `lpo`) holds, read from its sections alone (no
 /// environment, agent or loss network is built): the search mean μ and the
 /// best validated φ. What `compare` and warm starts read.
 public struct SavedLosses: Sendable {
@@ -56,7 +56,7 @@ public struct SavedLosses: Sendable {
             throw CheckpointError(file: file, problem: .malformed("strategy section: \(error)"))
         }
         mean = state.mean
-        best = try EPGRun.decodeOwnSection(checkpoint, genomeLength: state.mean.count).0
+        best = try decodeObjectiveSection(checkpoint, name: checkpoint.kind, genomeLength: state.mean.count).0
         generation = checkpoint.generation
     }
 

@@ -1,13 +1,13 @@
 import Evolution
 import Runs
 
-/// One generation of an `epg` run: the ES report over the candidates' fitness,
+/// One generation of an evolved-objective run (`epg`, `lpo`): the ES report over the candidates' fitness,
 /// α, the validation return (NaN between validations), the best so far,
 /// lifetimes run, environment steps and gradient steps skipped because the
 /// loss or its gradient was not finite.
-public struct EPGMetrics: MetricsRecord {
+public struct ObjectiveMetrics: MetricsRecord {
     public var report: GenerationReport
-    /// α: the weight of PPO's loss in (1 − α)·L_φ + α·L_PPO this generation.
+    /// α: the weight of PPO's loss in (1 − α)·L_φ + α·L_PPO this generation (EPG; 0 for LPO).
     public var alpha: Double
     /// μ's validation return (NaN when this generation did not validate).
     public var testReturn = Double.nan
