@@ -1,7 +1,9 @@
 import Agents
+import Checkpoint
 import Config
 @testable import EPG
 import Foundation
+import Runs
 import XCTest
 
 /// `algorithm: lpo` configs: defaults, errors that name the key, and the shipped configs.
@@ -44,6 +46,55 @@ final class LPOConfigurationTests: XCTestCase {
                     XCTAssertTrue("\(error)".contains(needle), "\(yaml) → \(error) lacks \(needle)")
                 }
             }
+        }
+    }
+
+    /// φ₀ from an earlier LPO run, or from its zoo file; an EPG run or another shape is refused at the key.
+    func testWarmStartFromARunOrAZooFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lpo-warm-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var source = try decode("""
+            generations: 1
+            es: {population_size: 4, sigma: 0.5}
+            outer: {tasks_per_candidate: 1, validation_every: 100, validate_start: false}
+            objective: {hidden: 2}
+            lifetime_steps: 512
+            ppo: {num_envs: 1, num_steps: 64, num_minibatches: 2, update_epochs: 10, learning_rate: 0.02, hidden_sizes: [8]}
+            """)
+        source.name = "earlier"
+        var earlier = try LPORun(configuration: source, threads: 1)
+        _ = try earlier.runGeneration()
+        XCTAssertNotEqual(earlier.strategy.mean, [Float](repeating: 0, count: earlier.strategy.mean.count))
+        let run = try RunDirectory.create(name: source.name, under: directory, config: try ConfigWriter.yaml(source))
+        var checkpoint = Checkpoint(kind: LPORun.kind, generation: earlier.generation)
+        earlier.save(into: &checkpoint)
+        _ = try run.checkpoints().write(checkpoint)
+
+        var warm = source
+        warm.name = "warm"
+        warm.seed = 7
+        warm.outer.warmStart = run.root.path
+        XCTAssertEqual(try LPORun(configuration: warm, threads: 1).strategy.mean, earlier.strategy.mean)
+
+        let zoo = directory.appendingPathComponent("earlier.phi")
+        try ObjectiveFile(objective: source.objective, env: source.env, seed: source.seed, generations: 1,
+                          commit: "test", result: "", genome: earlier.strategy.mean).write(to: zoo)
+        warm.outer.warmStart = zoo.path
+        XCTAssertEqual(try LPORun(configuration: warm, threads: 1).strategy.mean, earlier.strategy.mean)
+
+        warm.objective.hidden = 3
+        XCTAssertThrowsError(try LPORun(configuration: warm, threads: 1)) { error in
+            XCTAssertEqual((error as? ConfigError)?.keyPath, "outer.warm_start", "\(error)")
+            XCTAssertTrue("\(error)".contains("objective sections differ"), "\(error)")
+        }
+        var epg = OuterLoopTests.tinyConfiguration()
+        epg.outer.warmStart = run.root.path
+        XCTAssertThrowsError(try EPGRun(configuration: epg, threads: 1)) { error in
+            XCTAssertEqual((error as? ConfigError)?.keyPath, "outer.warm_start", "\(error)")
+        }
+        epg.outer.warmStart = zoo.path
+        XCTAssertThrowsError(try EPGRun(configuration: epg, threads: 1)) { error in
+            XCTAssertTrue("\(error)".contains("objective file"), "\(error)")
         }
     }
 

@@ -47,7 +47,7 @@ public struct ComparisonJob: Sendable {
         let transfer = target != own
         let lifetimes = transfer ? try config.sections.transferLifetimes(from: config.env, to: target)
                                  : try config.sections.lifetimes(env: config.env)
-        var context: [(label: String, value: String)] = [("run", saved.directory.root.path), ("objective", which)]
+        var context: [(label: String, value: String)] = [("run", saved.directory.root.path), ("φ", which)]
         if transfer {
             context.append(("transfer", "evolved on \(config.env), trained here with \(target)'s shipped PPO settings"))
         } else {
@@ -81,7 +81,7 @@ public struct ComparisonJob: Sendable {
         let directory = output ?? settings.populations.appendingPathComponent("compare-\(name)-\(target)")
         let context: [(label: String, value: String)] = [
             ("objective", "\(url.path): \(file.objective.family.rawValue) over \(file.objective.base.rawValue), evolved on \(file.env) (seed \(file.seed), \(file.generations) generations, commit \(file.commit))"),
-            ("ppo", "\(target)'s shipped PPO settings"),
+            ("agents", "\(target)'s shipped PPO settings"),
         ]
         let report = try compare(lifetimes: lifetimes, genome: file.genome, runSeed: runSeed,
                                  compare: LPOSections.defaultCompare, lastEpisodes: sections.fitness.episodes,
@@ -115,7 +115,7 @@ public struct ComparisonJob: Sendable {
         let summary = ComparisonSummary(result, threshold: c.threshold, thresholdWindow: c.thresholdWindow,
                                         curvePoints: c.curvePoints)
         var lines = context
-        lines.insert(("env", "\(family.name), held-out \(comparison.split) tasks (drawn under the run seed \(runSeed), stream 'compare')"), at: 0)
+        lines.insert(("tasks", "\(family.name), held-out \(comparison.split) tasks (drawn under the run seed \(runSeed), stream 'compare')"), at: 0)
         lines += [
             ("budget", "\(lifetimes.lifetimeSteps) environment steps per lifetime"),
             ("seeds", "\(comparison.seeds) (seed i: held-out task i, same agent streams for every method)"),

@@ -24,7 +24,9 @@ extension ComparisonReport {
         if let order = summary.firstToThreshold {
             out.append("Task by task, the evolved agent reached the threshold first on \(order.evolved), PPO's on \(order.ppo), neither or both at once on \(order.ties) of \(result.seeds).")
         }
-        out.append("Gradient alignment: mean cos(∇θL_φ, ∇θL_PPO) = \(ReportNumber.human(summary.alignmentOverall)) over every gradient step of the evolved lifetimes (1: the same direction as PPO's, 0: orthogonal, −1: opposite).")
+        if hasAlignment {
+            out.append("Gradient alignment: mean cos(∇θL_φ, ∇θL_PPO) = \(ReportNumber.human(summary.alignmentOverall)) over every gradient step of the evolved lifetimes (1: the same direction as PPO's, 0: orthogonal, −1: opposite).")
+        }
         if let evolved = summary.method("evolved"), evolved.skippedSteps > 0 {
             out.append("\(evolved.skippedSteps) gradient steps of the evolved loss were skipped (a non-finite loss or gradient).")
         }
@@ -65,7 +67,7 @@ extension ComparisonReport {
         for row in tableRows { s += "| " + row.joined(separator: " | ") + " |\n" }
         s += "\nFinal return: mean return of the last \(result.lastEpisodes) episodes of each lifetime; AUC: the learning curve's average height over the \(result.budget)-step budget; intervals: 95% percentile bootstrap over \(result.seeds) seeds.\n\n"
         for f in findings { s += "- \(f)\n" }
-        s += "\nFiles: `curves.csv` (every episode), `summary.json`, `curves.svg`, `alignment.svg`, `comparison.html`, `index.html`.\n"
+        s += "\nFiles: `curves.csv` (every episode), `summary.json`, `curves.svg`, \(hasAlignment ? "`alignment.svg`, " : "")`comparison.html`, `index.html`.\n"
         return s
     }
 
@@ -79,8 +81,10 @@ extension ComparisonReport {
         page.list(findings)
         page.heading("Learning curves")
         page.figure(svg: curvesPlot.svg, caption: "Mean episode return over seeds (episodes averaged per grid cell), shaded: 95% bootstrap interval of the mean; dashed: the threshold.")
-        page.heading("Does the evolved loss point where PPO's does?")
-        page.figure(svg: alignmentPlot.svg, caption: "Cosine between the gradients of the evolved loss and of PPO's policy objective w.r.t. the actor's parameters, on the same minibatches along the evolved lifetimes; shaded: 95% bootstrap interval over seeds.")
+        if hasAlignment {
+            page.heading("Does the evolved loss point where PPO's does?")
+            page.figure(svg: alignmentPlot.svg, caption: "Cosine between the gradients of the evolved loss and of PPO's policy objective w.r.t. the actor's parameters, on the same minibatches along the evolved lifetimes; shaded: 95% bootstrap interval over seeds.")
+        }
         page.paragraph("Raw data: curves.csv (method, seed, task, step, return). Numbers: summary.json.")
         return page.html
     }

@@ -38,10 +38,13 @@ public struct ComparisonReport: Sendable {
         try put("summary.json", json.text)
         try put("summary.md", markdown)
         try put("curves.svg", curvesPlot.svg)
-        try put("alignment.svg", alignmentPlot.svg)
+        if hasAlignment { try put("alignment.svg", alignmentPlot.svg) }
         try put("comparison.html", html)
         return written
     }
+
+    /// Whether the evolved lifetimes recorded gradient alignment (EPG's do; LPO's drift does not).
+    var hasAlignment: Bool { summary.alignmentOverall.isFinite }
 
     var curvesCSV: CSVTable {
         var t = CSVTable(columns: ["method", "seed", "task", "step", "return"])
@@ -105,7 +108,7 @@ public struct ComparisonReport: Sendable {
                 .object([("evolved", .number(Double(o.evolved))), ("ppo", .number(Double(o.ppo))), ("ties", .number(Double(o.ties)))])
             } ?? .null),
             ("welch_evolved_vs_ppo", .object([("final_return", welch(summary.welchFinal)), ("auc", welch(summary.welchAUC))])),
-            ("gradient_alignment", .object([
+            ("gradient_alignment", !hasAlignment ? .null : .object([
                 ("mean_cosine", .number(summary.alignmentOverall)),
                 ("lifetime_fraction", .array(a.time.map(JSONValue.number))),
                 ("cosine", .array(a.mean.map(JSONValue.number))),

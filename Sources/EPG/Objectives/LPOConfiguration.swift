@@ -110,7 +110,7 @@ public struct LPOSections: ObjectiveFamily {
         return [
             ("env", "\(env) (\(lifetimes.family.name)); lifetime T = \(lifetimes.lifetimeSteps) steps\(lifetimeSteps == nil ? " (shipped)" : "")"),
             ("objective", "\(objective.family.rawValue): D = ReLU(D_\(objective.base.rawValue) + g_φ), |φ| = \(lifetimes.genomeLength), \(objective.hidden) tanh units, φ₀ \(objective.initial.rawValue)"),
-            ("ppo", "\(ppo == nil ? "shipped" : "the config's"): \(h.numEnvs) envs × \(h.numSteps) steps, \(h.updateEpochs) epochs × \(h.numMinibatches) minibatches, lr \(h.learningRate)\(h.annealLR ? " annealed" : "")"),
+            ("agents", "PPO, \(ppo == nil ? "the environment's shipped settings" : "the config's settings"): \(h.numEnvs) envs × \(h.numSteps) steps, \(h.updateEpochs) epochs × \(h.numMinibatches) minibatches, lr \(h.learningRate)\(h.annealLR ? " annealed" : "")"),
         ]
     }
 

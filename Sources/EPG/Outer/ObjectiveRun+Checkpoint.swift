@@ -1,5 +1,6 @@
 import Checkpoint
 import Evolution
+import Foundation
 
 extension ObjectiveRun {
     /// The name of the family's own checkpoint section ("epg", "lpo").
@@ -49,7 +50,7 @@ extension ObjectiveRun {
         }
         lines += [
             ("sigma mean", "\(strategy.state.sigmaMean)"),
-            ("phi norm", "\(euclideanNorm(strategy.mean))"),
+            ("phi norm", String(format: "%.6g", euclideanNorm(strategy.mean))),
         ]
         if let lastValidation { lines.append(("last test return", "\(lastValidation)")) }
         if let best {

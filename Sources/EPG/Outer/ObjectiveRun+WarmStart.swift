@@ -5,9 +5,10 @@ import Foundation
 import Runs
 
 extension ObjectiveRun {
-    /// φ₀ for `outer.warm_start`: the search mean μ saved by an earlier EPG
-    /// run — the newest intact checkpoint of a run directory (or of its
-    /// `checkpoints/`), or the given checkpoint file. Continuing an evolved
+    /// φ₀ for `outer.warm_start`: the search mean μ saved by an earlier run
+    /// of the same kind — the newest intact checkpoint of a run directory (or
+    /// of its `checkpoints/`), or the given checkpoint file — or, for LPO, the
+    /// φ of a zoo file (`.phi`). Continuing an evolved
     /// loss under another fitness (say `lifetime-mean`, which rewards
     /// learning fast) or on another family starts here.
     ///
@@ -17,7 +18,23 @@ extension ObjectiveRun {
     static func warmStartGenome(_ path: String, genomeLength: Int) throws -> [Float] {
         func refuse(_ why: String) -> ConfigError {
             ConfigError(.invalidValue, keyPath: "outer.warm_start",
-                        message: "outer.warm_start: \(why); accepted: a run directory of the same kind (\(kind)) or one of its checkpoint files")
+                        message: "outer.warm_start: \(why); accepted: a run directory of the same kind (\(kind)) or one of its checkpoint files\(kind == LPOSections.kind ? ", or a zoo file (.phi)" : "")")
+        }
+        if path.hasSuffix(".phi") {
+            // A zoo file: an LPO drift saved with `populus zoo export`.
+            guard kind == LPOSections.kind else {
+                throw refuse("'\(path)' is an objective file (an lpo drift); an \(kind) run starts from a run of its own kind")
+            }
+            let file: ObjectiveFile
+            do {
+                file = try ObjectiveFile(contentsOf: URL(fileURLWithPath: path))
+            } catch let error as ObjectiveFileError {
+                throw refuse("\(error)")
+            }
+            guard file.genome.count == genomeLength else {
+                throw refuse("'\(path)' holds a \(file.objective.family.rawValue) drift of \(file.genome.count) parameters (hidden \(file.objective.hidden)); this config's has \(genomeLength) (the objective sections differ)")
+            }
+            return file.genome
         }
         let saved: SavedCheckpoint
         do {

@@ -10,7 +10,7 @@ import Config
 ///   validation_tasks: 4
 ///   validate_start: false       # also validate φ₀, so the start can be the best
 ///   initial_loss: random        # or reinforce
-///   warm_start: null            # or populations/<run>: φ₀ = that run's μ
+///   warm_start: null            # or populations/<run>: φ₀ = that run's μ (lpo: also a zoo/*.phi file)
 /// ```
 public struct OuterLoopSection: ConfigSection, Sendable, Equatable {
     /// Where φ₀ comes from.
