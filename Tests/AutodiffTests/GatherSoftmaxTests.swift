@@ -42,4 +42,31 @@ final class GatherSoftmaxTests: XCTestCase {
         assertGradients([input(3, 4, seed: 33, -2, 2)]) { _, v in project(v[0].logSoftmax()) }
         assertGradients([input(3, 4, seed: 34, -2, 2)]) { _, v in project(v[0].softmax()) }
     }
+
+    /// Two columns (a two-action policy) take their own vectorised path; it
+    /// must give the general loop's bits, values and gradients. A third
+    /// column of −∞ sends the same rows through the general loop without
+    /// changing them (its e^{x − m} is below half an ulp of the sum, which is ≥ 1).
+    func testTwoColumnLogSoftmaxIsTheGeneralLoopBitForBit() {
+        var rng = SystemRandomNumberGenerator()
+        let pairs = (0..<2 * 257).map { _ in Float.random(in: -30...30, using: &rng) }
+        let weights = (0..<257).flatMap { _ in [Float.random(in: -2...2, using: &rng), Float.random(in: -2...2, using: &rng)] }
+        func run(padded: Bool) -> (values: [Float], gradient: [Float]) {
+            let tape = Tape()
+            let cols = padded ? 3 : 2
+            var v: [Float] = [], w: [Float] = []
+            for r in 0..<257 {
+                v += pairs[(2 * r)..<(2 * r + 2)] + (padded ? [-.infinity] : [])
+                w += weights[(2 * r)..<(2 * r + 2)] + (padded ? [0] : [])
+            }
+            let x = tape.variable(v, rows: 257, cols: cols)
+            let y = x.logSoftmax()
+            tape.backward((y * tape.constant(w, rows: 257, cols: cols)).sum())
+            let keep = { (a: [Float]) in (0..<257).flatMap { r in a[(r * cols)..<(r * cols + 2)] } }
+            return (keep(y.values), keep(x.gradient))
+        }
+        let fast = run(padded: false), general = run(padded: true)
+        XCTAssertEqual(fast.values.map(\.bitPattern), general.values.map(\.bitPattern))
+        XCTAssertEqual(fast.gradient.map(\.bitPattern), general.gradient.map(\.bitPattern))
+    }
 }

@@ -47,23 +47,6 @@ public enum Activation: Sendable, Hashable, Codable {
         }
     }
 
-    /// y = f(y + b) in place, b a row added to each of the `rows` rows: the
-    /// bias and the nonlinearity in one pass over the output.
-    @inline(__always)
-    func apply(_ y: UnsafeMutablePointer<Float>, rows: Int, cols: Int, bias b: UnsafePointer<Float>) {
-        for r in 0..<rows {
-            let yr = y + r * cols
-            switch self {
-            case .identity: for c in 0..<cols { yr[c] = yr[c] + b[c] }
-            case .tanh: for c in 0..<cols { yr[c] = fastTanh(yr[c] + b[c]) }
-            case .relu: for c in 0..<cols { let v = yr[c] + b[c]; yr[c] = v > 0 ? v : 0 }
-            case .sigmoid: for c in 0..<cols { yr[c] = fastSigmoid(yr[c] + b[c]) }
-            case .leakyRelu(let a): for c in 0..<cols { let v = yr[c] + b[c]; yr[c] = v > 0 ? v : a * v }
-            case .softplus: for c in 0..<cols { yr[c] = fastSoftplus(yr[c] + b[c]) }
-            }
-        }
-    }
-
     /// g ← g · f′ in place, f′ taken from the outputs y.
     @inline(__always)
     func backprop(_ g: UnsafeMutablePointer<Float>, output y: UnsafePointer<Float>, _ n: Int) {

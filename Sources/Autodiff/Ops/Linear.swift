@@ -24,13 +24,17 @@ extension Tape {
         let out = record(rows: rows, cols: outs, op: .linear(x: x.id, w: w.id, b: b?.id ?? -1, act),
                          needsGrad: needsGrad)
         let y = nodes[Int(out.id)].value
-        gemm(false, false, m: rows, n: outs, k: xn.cols, xn.value, lda: xn.cols, wn.value, ldb: outs,
-             beta: 0, y, ldc: outs)
+        // y = b + x·W: the bias rows first and the product added onto them (β = 1), which spares
+        // BLAS its pass that zeroes y. The same one rounding as x·W + b, so the same bits.
         if let bias {
-            act.apply(y, rows: rows, cols: outs, bias: bias)
-        } else {
-            act.apply(y, rows * outs)
+            for r in 0..<rows {
+                let yr = y + r * outs
+                for c in 0..<outs { yr[c] = bias[c] }
+            }
         }
+        gemm(false, false, m: rows, n: outs, k: xn.cols, xn.value, lda: xn.cols, wn.value, ldb: outs,
+             beta: bias == nil ? 0 : 1, y, ldc: outs)
+        act.apply(y, rows * outs)
         return out
     }
 
