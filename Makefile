@@ -45,10 +45,10 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product populus
 
-# The main job: evolve PPO's drift with LPO (Configs/lpo-demo.yaml: about
-# 4 minutes on 2 free cores), then compare it on 16 held-out tasks with PPO,
-# DPO and vanilla PG under the same budget (about 30 s). A previous demo run
-# is replaced.
+# The main job: evolve PPO's drift with LPO (Configs/lpo-demo.yaml: 3.5
+# minutes on 2 free cores), then compare it on 16 held-out tasks with PPO,
+# DPO and vanilla PG under the same budget (10 s). A previous demo run is
+# replaced.
 demo: build
 	$(BIN) evolve Configs/lpo-demo.yaml --overwrite
 	$(BIN) compare populations/lpo-demo

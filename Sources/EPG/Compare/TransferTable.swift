@@ -7,7 +7,7 @@ import Runs
 /// seeds — or zoo files) trains agents on a list of environments with each
 /// environment's shipped PPO settings, beside PPO, DPO and vanilla PG (one
 /// `compare --env` each, kept in `<run>/transfer/<env>/` and reused unless
-/// `force`), and one table collects them: LPO's transfer table (Lu et al.
+/// `force` or it has another number of seeds), and one table collects them: LPO's transfer table (Lu et al.
 /// 2022, table 1) — rows environments, columns methods, final return and AUC
 /// with 95% intervals, Welch's p against PPO, and where the drift was evolved.
 public struct TransferJob: Sendable {
@@ -25,6 +25,8 @@ public struct TransferJob: Sendable {
     /// One comparison's numbers, read back from its `summary.json`.
     public struct Cell: Sendable {
         public var methods: [String: (finalReturn: Interval, auc: Interval)]
+        /// Each held-out task's final return, by method (for tests pooled over runs).
+        public var finalReturns: [String: [Double]] = [:]
         public var welchP: Double?
         public var seeds: Int
         public var budget: Int
@@ -48,7 +50,9 @@ public struct TransferJob: Sendable {
             for env in envs {
                 let directory = base.appendingPathComponent(env)
                 let summary = directory.appendingPathComponent("summary.json")
-                if force || !FileManager.default.fileExists(atPath: summary.path) {
+                // A comparison already written is reused only if it has the seeds asked for.
+                let cached = force ? nil : try? Self.read(summary)
+                if cached == nil || (seeds != nil && cached?.seeds != seeds) {
                     var job = ComparisonJob()
                     job.env = env
                     job.seeds = seeds
@@ -90,6 +94,7 @@ public struct TransferJob: Sendable {
         for (name, value) in methods {
             guard let m = value as? [String: Any], let f = interval(m["final_return"]), let a = interval(m["auc"]) else { continue }
             cell.methods[name] = (f, a)
+            cell.finalReturns[name] = (m["final_returns"] as? [Any])?.compactMap { $0 as? Double } ?? []
         }
         let welch = (object["welch_evolved_vs_ppo"] as? [String: Any])?["final_return"] as? [String: Any]
         cell.welchP = welch?["p"] as? Double

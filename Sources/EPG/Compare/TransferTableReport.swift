@@ -5,8 +5,9 @@ import Report
 /// self-contained `index.html`. With one source, each cell is that run's
 /// final return [95% bootstrap interval over held-out tasks]; with several
 /// (evolution seeds), the mean of the runs' estimates [95% t-interval over
-/// the runs], and "evolved > PPO" counts the runs where the evolved drift's
-/// final return beat PPO's with Welch p < 0.05 (and "<" where it lost).
+/// the runs]; the last column counts the runs where the evolved drift's
+/// final return beat PPO's with Welch p < 0.05 (and "<" where it lost), and
+/// gives Welch's p over every run's held-out tasks pooled (evolved vs PPO).
 struct TransferTableReport {
     let envs: [String]
     let origins: [String]
@@ -35,7 +36,12 @@ struct TransferTableReport {
             guard let p = row[e].welchP, p < 0.05, let ev = row[e].methods["evolved"], let ppo = row[e].methods["ppo"] else { continue }
             if ev.finalReturn.estimate > ppo.finalReturn.estimate { wins += 1 } else { losses += 1 }
         }
-        return "\(wins) > / \(losses) < of \(cells.count)"
+        return "\(wins) > / \(losses) < of \(cells.count); pooled p = " + ReportNumber.human(pooledWelch(e).p)
+    }
+
+    /// Welch's test of evolved against PPO on the final returns of every run's held-out tasks together.
+    func pooledWelch(_ e: Int) -> WelchTest {
+        WelchTest(cells.flatMap { $0[e].finalReturns["evolved"] ?? [] }, cells.flatMap { $0[e].finalReturns["ppo"] ?? [] })
     }
 
     /// The mean with a 95% Student-t interval (n − 1 degrees of freedom).
@@ -52,13 +58,14 @@ struct TransferTableReport {
     }
 
     var header: [String] {
-        ["env", "budget", "seeds"] + Self.methods + [cells.count == 1 ? "p (evolved vs PPO)" : "evolved vs PPO, p < 0.05"]
+        ["env", "budget", "seeds"] + Self.methods + [cells.count == 1 ? "p (evolved vs PPO)" : "runs evolved > / < PPO (p < 0.05); pooled p"]
     }
 
     func rows(auc: Bool) -> [[String]] {
         envs.indices.map { e in
             let first = cells[0][e]
-            return [envs[e], "\(first.budget)", "\(first.seeds)"] + Self.methods.map { cell(e, $0, auc: auc) } + [verdict(e)]
+            let seeds = cells.count == 1 ? "\(first.seeds)" : "\(cells.count) × \(first.seeds)"
+            return [envs[e], "\(first.budget)", seeds] + Self.methods.map { cell(e, $0, auc: auc) } + [verdict(e)]
         }
     }
 
@@ -87,7 +94,8 @@ struct TransferTableReport {
                                  row[e].methods[m].map { (m, JSONValue.object([("final_return", .interval($0.finalReturn)),
                                                                              ("auc", .interval($0.auc))])) }
                              } + [("welch_p", row[e].welchP.map(JSONValue.number) ?? .null)])
-                         }))])
+                         })),
+                         ("pooled_welch_p", cells.count > 1 ? .number(pooledWelch(e).p) : .null)])
             })),
         ])
     }

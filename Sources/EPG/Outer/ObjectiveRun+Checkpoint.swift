@@ -52,9 +52,9 @@ extension ObjectiveRun {
             ("sigma mean", "\(strategy.state.sigmaMean)"),
             ("phi norm", String(format: "%.6g", euclideanNorm(strategy.mean))),
         ]
-        if let lastValidation { lines.append(("last test return", "\(lastValidation)")) }
+        if let lastValidation { lines.append(("last test return", String(format: "%.6g", lastValidation))) }
         if let best {
-            lines.append(("best phi", "test return \(best.testReturn) at generation \(best.generation)"))
+            lines.append(("best phi", String(format: "test return %.6g at generation %ld", best.testReturn, best.generation)))
         }
         return lines
     }
