@@ -85,6 +85,12 @@ final class LPOCommandTests: XCTestCase {
         XCTAssertEqual(table.status, 0, table.stderr)
         let markdown = try String(contentsOfFile: "\(populations)/killed/transfer/transfer.md", encoding: .utf8)
         XCTAssertTrue(markdown.contains("| bandit-10-uniform |") && markdown.contains("| point-goal |"), markdown)
+        // Two runs (here the same seed twice): means over runs, the task count as runs × tasks, a pooled test.
+        let pooled = try run(["transfer", "\(populations)/killed", "\(populations)/straight", "--envs", "point-goal",
+                              "--seeds", "2", "--quiet", "--output", directory.appendingPathComponent("pooled").path])
+        XCTAssertEqual(pooled.status, 0, pooled.stderr)
+        let two = try String(contentsOf: directory.appendingPathComponent("pooled/transfer.md"), encoding: .utf8)
+        XCTAssertTrue(two.contains("| point-goal | 3200 | 2 × 2 |") && two.contains("pooled p ="), two)
 
         let zoo = directory.appendingPathComponent("zoo/tiny.phi").path
         let export = try run(["zoo", "export", "\(populations)/killed", "--output", zoo, "--result", "a test"])
