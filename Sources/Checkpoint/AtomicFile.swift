@@ -72,8 +72,15 @@ public enum AtomicFile {
     /// True for names `prepare` creates.
     static func isTemporary(_ name: String) -> Bool { name.hasPrefix(".") && name.contains(".tmp-") }
 
+    /// The failed `operation` on `url` with the system's reason and errno
+    /// ("write: No space left on device (errno 28)"); call it right after the failing call.
     public static func ioError(_ url: URL, _ operation: String) -> CheckpointError {
-        CheckpointError(file: url.path, problem: .io("\(operation): \(String(cString: strerror(errno)))"))
+        CheckpointError(file: url.path, problem: .io("\(operation): \(describe(errno: errno))"))
+    }
+
+    /// "No space left on device (errno 28)".
+    public static func describe(errno code: Int32) -> String {
+        "\(String(cString: strerror(code))) (errno \(code))"
     }
 
     /// Reads a whole file, as a `CheckpointError` (I/O) on failure.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Benchmarks
+import Foundation
 
 /// `populus`: evolve how agents learn.
 @main
@@ -26,8 +27,11 @@ struct Populus: ParsableCommand {
     )
 
     /// Registers the module environments, runs the command, and turns any
-    /// error into its message and exit status (`ExitStatus`).
+    /// error into its message and exit status (`ExitStatus`). A write past a
+    /// file-size limit (`ulimit -f`) fails with EFBIG and its message rather
+    /// than killing the process with SIGXFSZ.
     static func main() {
+        signal(SIGXFSZ, SIG_IGN)
         Registration.registerModules()
         do {
             var command = try parseAsRoot()

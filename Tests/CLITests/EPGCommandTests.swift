@@ -71,7 +71,7 @@ final class EPGCommandTests: XCTestCase {
         let killed = try config(name: "killed")
         let checkpoints = "\(populations)/killed/checkpoints"
         try PopulusBinary.startAndKill(["evolve", killed, "--populations", populations, "--threads", "2", "--quiet"],
-                         whenExists: "\(checkpoints)/gen-00000002.ckpt")
+                         whenExists: "\(checkpoints)/gen-00000002.ckpt", signal: SIGINT)
         let left = try FileManager.default.contentsOfDirectory(atPath: checkpoints).filter { $0.hasSuffix(".ckpt") }.sorted()
         XCTAssertLessThan(left.last ?? "", "gen-00000006.ckpt", "killed before the end")
         let resumed = try run(["resume", "\(populations)/killed", "--threads", "2"])

@@ -96,7 +96,7 @@ final class EvolveResumeTests: XCTestCase {
         let checkpoints = "\(populations)/killed/checkpoints"
         // Killed twice: during the first run, then during its first resume.
         try PopulusBinary.startAndKill(["evolve", killed, "--populations", populations, "--threads", "2", "--quiet"],
-                         whenExists: "\(checkpoints)/gen-00000004.ckpt")
+                         whenExists: "\(checkpoints)/gen-00000004.ckpt", signal: SIGTERM)
         try PopulusBinary.startAndKill(["resume", "\(populations)/killed", "--threads", "2", "--quiet"],
                          whenExists: "\(checkpoints)/gen-00000016.ckpt")
         let left = try FileManager.default.contentsOfDirectory(atPath: checkpoints).filter { $0.hasSuffix(".ckpt") }.sorted()

@@ -148,7 +148,7 @@ final class PBTCommandTests: XCTestCase {
         let long = try config(name: "long", generations: 100, every: 4)
         XCTAssertEqual(try run(["evolve", long, "--populations", populations, "--threads", "2", "--quiet"]).status, 0)
         try PopulusBinary.startAndKill(["evolve", killed, "--populations", populations, "--threads", "2", "--quiet"],
-                                       whenExists: "\(populations)/killed/checkpoints/gen-00000008.ckpt")
+                                       whenExists: "\(populations)/killed/checkpoints/gen-00000008.ckpt", signal: SIGTERM)
         let resumed = try run(["resume", "\(populations)/killed", "--threads", "1", "--quiet"])
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertEqual(try digest("\(populations)/killed"), try digest("\(populations)/long"))

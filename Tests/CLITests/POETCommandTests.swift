@@ -50,7 +50,7 @@ final class POETCommandTests: XCTestCase {
         let killedRun = killed.appendingPathComponent("poet-quick")
         try PopulusBinary.startAndKill(["evolve", config, "--populations", killed.path, "--quiet", "--threads", "1"],
                                        whenExists: killedRun.appendingPathComponent("checkpoints/gen-00000020.ckpt").path,
-                                       settle: 0)
+                                       settle: 0, signal: SIGTERM)
 
         let resumed = try PopulusBinary.run(["resume", killedRun.path, "--quiet", "--threads", "2"])
         XCTAssertEqual(resumed.status, 0, resumed.stderr)

@@ -58,8 +58,17 @@ enum PopulusBinary {
 
     /// Runs `populus arguments…` to completion.
     static func run(_ arguments: [String]) throws -> Result {
+        try run(executable: try url(), arguments)
+    }
+
+    /// Runs the bash `script` with `arguments` as `$0 $1 …` (e.g. a `ulimit` before `exec populus`).
+    static func run(shell script: String, _ arguments: [String]) throws -> Result {
+        try run(executable: URL(fileURLWithPath: "/bin/bash"), ["-c", script] + arguments)
+    }
+
+    private static func run(executable: URL, _ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = try url()
+        process.executableURL = executable
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -81,27 +90,73 @@ enum PopulusBinary {
                       stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
-    /// Starts `populus arguments…` and SIGKILLs it `settle` µs after `path`
-    /// appears — mid-generation, with rows (and maybe a temporary checkpoint)
-    /// written past its last complete checkpoint — and checks that the kill,
-    /// not the end of the run, stopped it.
-    static func startAndKill(_ arguments: [String], whenExists path: String, settle: useconds_t = 2_000,
-                             file: StaticString = #filePath, line: UInt = #line) throws {
+    /// A `populus` process started in the background, its stderr collected in a file.
+    final class Background {
         let process = Process()
-        process.executableURL = try url()
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(600)
-        while process.isRunning && Date() < deadline && !FileManager.default.fileExists(atPath: path) {
-            usleep(500)
+        let stderrURL: URL
+
+        init(_ arguments: [String]) throws {
+            process.executableURL = try PopulusBinary.url()
+            process.arguments = arguments
+            stderrURL = FileManager.default.temporaryDirectory.appendingPathComponent("populus-stderr-\(UUID().uuidString)")
+            FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: stderrURL)
+            try process.run()
         }
+
+        deinit {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            try? FileManager.default.removeItem(at: stderrURL)
+        }
+
+        var pid: Int32 { process.processIdentifier }
+
+        /// Waits (up to `timeout` s) until `path` exists while the process runs; false if it ended first.
+        func wait(forFile path: String, timeout: Double = 600) -> Bool {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline && !FileManager.default.fileExists(atPath: path) { usleep(500) }
+            return process.isRunning && FileManager.default.fileExists(atPath: path)
+        }
+
+        /// Sends `signal` and waits for the end; the seconds from the signal to the exit.
+        func stop(_ signal: Int32) -> Double {
+            let sent = Date()
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            return Date().timeIntervalSince(sent)
+        }
+
+        var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+    }
+
+    /// Starts `populus arguments…` and stops it with `signal` `settle` µs after
+    /// `path` appears — mid-generation, with rows (and maybe a temporary
+    /// checkpoint) written past its last complete checkpoint — and checks that
+    /// the signal, not the end of the run, stopped it: SIGKILL kills it;
+    /// SIGINT and SIGTERM make it exit 128 + n at once with the line naming
+    /// the checkpoint kept and the resume command. Returns the seconds from
+    /// the signal to the exit.
+    @discardableResult
+    static func startAndKill(_ arguments: [String], whenExists path: String, settle: useconds_t = 2_000,
+                             signal: Int32 = SIGKILL, file: StaticString = #filePath, line: UInt = #line) throws -> Double {
+        let background = try Background(arguments)
+        _ = background.wait(forFile: path)
         usleep(settle)
-        XCTAssertTrue(process.isRunning, "\(arguments[0]) finished before it could be killed", file: file, line: line)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "\(arguments[0]) was not killed", file: file, line: line)
-        XCTAssertEqual(process.terminationStatus, SIGKILL, file: file, line: line)
+        XCTAssertTrue(background.process.isRunning, "\(arguments[0]) finished before it could be stopped", file: file, line: line)
+        let seconds = background.stop(signal)
+        let process = background.process
+        if signal == SIGKILL {
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "\(arguments[0]) was not killed", file: file, line: line)
+            XCTAssertEqual(process.terminationStatus, SIGKILL, file: file, line: line)
+        } else {
+            let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
+            XCTAssertEqual(process.terminationReason, .exit, background.stderr, file: file, line: line)
+            XCTAssertEqual(process.terminationStatus, 128 + signal, background.stderr, file: file, line: line)
+            let text = background.stderr
+            XCTAssertTrue(text.contains("stopped by \(name): checkpoint of generation") && text.contains("populus resume "),
+                          text, file: file, line: line)
+        }
+        return seconds
     }
 }

@@ -42,7 +42,7 @@ public struct TransferJob: Sendable {
             var row: [Cell] = []
             let isFile = source.hasSuffix(".phi")
             let file = isFile ? try ObjectiveFile(contentsOf: URL(fileURLWithPath: source)) : nil
-            let saved = isFile ? nil : try SavedCheckpoint.locate(source, policy: .newestIntact)
+            let saved = isFile ? nil : try SavedCheckpoint.locate(source, policy: .newestIntact, forWriting: true)
             let base = saved.map { $0.directory.root.appendingPathComponent("transfer") }
                 ?? settings.populations.appendingPathComponent("transfer-\(URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent)")
             origins.append(file.map { "\(source) (evolved on \($0.env))" }

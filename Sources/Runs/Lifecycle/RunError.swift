@@ -1,3 +1,5 @@
+import Checkpoint
+
 /// A problem with what the user asked a run to do — a path that is not a
 /// run, a budget below the checkpoint, a run of another kind — as the
 /// sentence the user sees. Commands print it and exit with status 2.
@@ -6,12 +8,25 @@ public struct RunError: Error, Sendable, Equatable, CustomStringConvertible {
     public init(_ message: String) { description = message }
 }
 
-/// A run stopped by SIGINT or SIGTERM after writing its checkpoint: the
-/// command exits with 128 + the signal's number (130, 143).
-public struct RunStopped: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The signal that asked for the stop.
-    public let signal: Int32
-    public init(signal: Int32) { self.signal = signal }
-    public var exitStatus: Int32 { 128 + signal }
-    public var description: String { "stopped by signal \(signal)" }
+/// A run whose write to its directory failed (a full file system, a
+/// read-only directory, an I/O error): the failure (file and errno), and the
+/// newest checkpoint, untouched, that `resume` continues from once the cause
+/// is fixed. Commands exit with status 1.
+public struct RunWriteFailure: Error, Sendable, CustomStringConvertible {
+    public let error: CheckpointError
+    /// The generation of the newest checkpoint on disk, if any.
+    public let kept: Int?
+    /// The run directory.
+    public let path: String
+
+    public init(error: CheckpointError, kept: Int?, path: String) {
+        self.error = error
+        self.kept = kept
+        self.path = path
+    }
+
+    public var description: String {
+        let resume = kept.map { "; the checkpoint of generation \($0) is intact: once the cause is fixed, continue with: populus resume \(path)" } ?? ""
+        return "\(error)\(resume)"
+    }
 }

@@ -8,6 +8,7 @@ import Foundation
 public enum RunLifecycle<Run: PopulationRun> {
     /// `populus evolve`: a fresh run of the document's configuration.
     public static func evolve(_ document: ConfigDocument, _ settings: RunSettings) throws {
+        StopSignal.install()
         let configuration = try document.decode(Run.Configuration.self)
         let yaml = try ConfigWriter.yaml(configuration)
         let run = try Run(configuration: configuration, backend: settings.backend)
@@ -21,6 +22,7 @@ public enum RunLifecycle<Run: PopulationRun> {
 
     /// `populus resume`: continues from `saved`, with the budget raised when asked.
     public static func resume(_ saved: SavedCheckpoint, _ settings: RunSettings) throws {
+        StopSignal.install()
         let checkpoint = saved.checkpoint
         var configuration = try SavedRun<Run>.configuration(of: checkpoint)
         if let g = settings.generations {
@@ -64,22 +66,34 @@ public enum RunLifecycle<Run: PopulationRun> {
         return lines + run.inspection()
     }
 
-    /// Runs the driver with progress output and a clean stop on SIGINT/SIGTERM
-    /// (a checkpoint first, then `RunStopped`).
+    /// Runs the driver with progress output and the stop on SIGINT/SIGTERM
+    /// (`StopSignal`: at once, mid-generation, exit 130 or 143; a signal that
+    /// finds the driver between generations gets a checkpoint of it first).
+    /// A write that fails (a full disk, a read-only directory) ends the run
+    /// with the error, naming the file and the errno, and the checkpoint to
+    /// resume from once the cause is fixed.
     public static func drive(_ driver: RunDriver<Run>, _ settings: RunSettings) throws {
         StopSignal.install()
+        let path = driver.directory.root.path
+        StopSignal.watch(path)
+        defer { StopSignal.watch(nil) }
         let progress = ProgressPrinter(quiet: settings.quiet)
-        let stop = try driver.run(shouldStop: { StopSignal.requested }, observer: progress.show)
+        let stop: DriverStop
+        do {
+            stop = try driver.run(shouldStop: { StopSignal.requested }, observer: progress.show)
+        } catch let error as CheckpointError {
+            progress.finish()
+            guard case .io = error.problem else { throw error }
+            throw RunWriteFailure(error: error, kept: driver.lastCheckpoint, path: path)
+        }
         progress.finish()
         let run = driver.run
         let best = run.bestFitness.map(humanNumber) ?? "none"
-        let path = driver.directory.root.path
         switch stop {
         case .completed:
             settings.say("done: generation \(run.generation), best fitness \(best), \(humanNumber(driver.wallSeconds)) s in all; inspect with: populus inspect \(path)")
         case .interrupted:
-            settings.say("interrupted at generation \(run.generation) (checkpoint written); continue with: populus resume \(path)")
-            throw RunStopped(signal: StopSignal.received)
+            StopSignal.leave(StopSignal.received, midGeneration: false)
         }
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// The one loop every population algorithm runs under: generation after
 /// generation until the budget, a `metrics.csv` row each, a checkpoint every
 /// `checkpointEvery` generations and at the end (the last K kept), and a
-/// clean stop between generations when asked (Ctrl-C).
+/// clean stop between generations when `shouldStop` asks. Its writes go
+/// through `StopSignal.whileWriting`, so a signal never cuts one short.
 ///
 ///     let run = try RunDirectory.create(name: config.name, under: populations, config: yaml)
 ///     let driver = try RunDriver(starting: ESRun(configuration: config, threads: 2),
@@ -38,13 +39,14 @@ public final class RunDriver<Run: PopulationRun> {
     public init(starting run: Run, configText: String, directory: RunDirectory) throws {
         precondition(run.metricsColumns.first == "generation", "\(Run.self).metricsColumns must start with 'generation'")
         var run = run
-        try run.attach(to: directory)
+        try StopSignal.whileWriting { try run.attach(to: directory) }
         self.run = run
         self.directory = directory
         self.configText = configText
         store = try directory.checkpoints(keep: run.configuration.keepCheckpoints)
-        metrics = try MetricsLog(url: directory.metricsURL, columns: run.metricsColumns)
+        metrics = try StopSignal.whileWriting { try MetricsLog(url: directory.metricsURL, columns: run.metricsColumns) }
         wallBase = 0
+        StopSignal.note(generation: 0)
         try writeCheckpoint()
     }
 
@@ -79,22 +81,27 @@ public final class RunDriver<Run: PopulationRun> {
                 "it holds \(table.rows.count) metrics rows for \(checkpoint.generation) generations"))
         }
         var run = run
-        try run.attach(to: directory)
-        self.run = run
         self.directory = directory
         self.configText = configText
         wallBase = try Self.wallSeconds(in: checkpoint)
-        store = try directory.checkpoints(keep: run.configuration.keepCheckpoints)
-        for entry in store.list() where entry.generation > checkpoint.generation {
-            let aside = entry.url.appendingPathExtension("superseded")
-            _ = try? FileManager.default.removeItem(at: aside)
-            try? FileManager.default.moveItem(at: entry.url, to: aside)
+        let store = try directory.checkpoints(keep: run.configuration.keepCheckpoints)
+        self.store = store
+        metrics = try StopSignal.whileWriting {
+            try run.attach(to: directory)
+            for entry in store.list() where entry.generation > checkpoint.generation {
+                let aside = entry.url.appendingPathExtension("superseded")
+                _ = try? FileManager.default.removeItem(at: aside)
+                try? FileManager.default.moveItem(at: entry.url, to: aside)
+            }
+            if (try? directory.config()) != configText {
+                try AtomicFile.write(Array(configText.utf8), to: directory.configURL)
+            }
+            return try MetricsLog.resume(url: directory.metricsURL, from: table)
         }
-        if (try? directory.config()) != configText {
-            try AtomicFile.write(Array(configText.utf8), to: directory.configURL)
-        }
-        metrics = try MetricsLog.resume(url: directory.metricsURL, from: table)
+        self.run = run
         lastCheckpoint = checkpoint.generation
+        StopSignal.note(generation: checkpoint.generation)
+        StopSignal.note(checkpoint: checkpoint.generation)
     }
 
     /// Cumulative wall-clock seconds since the run began (earlier processes
@@ -126,7 +133,8 @@ public final class RunDriver<Run: PopulationRun> {
             record.wallSeconds = wallSeconds
             let row = record.values
             precondition(row.count == columns.count, "\(Run.self) returned \(row.count) metrics for \(columns.count) columns")
-            try metrics.append(row)
+            try StopSignal.whileWriting { try metrics.append(row) }
+            StopSignal.note(generation: run.generation)
             sessionGenerations += 1
             var written: URL? = nil
             if run.generation % max(1, run.configuration.checkpointEvery) == 0 || run.generation >= budget {
@@ -160,8 +168,9 @@ public final class RunDriver<Run: PopulationRun> {
     /// Writes `checkpoint()` through the store (atomically; the last K kept).
     @discardableResult
     public func writeCheckpoint() throws -> URL {
-        let url = try store.write(checkpoint())
+        let url = try StopSignal.whileWriting { try store.write(checkpoint()) }
         lastCheckpoint = run.generation
+        StopSignal.note(checkpoint: run.generation)
         return url
     }
 

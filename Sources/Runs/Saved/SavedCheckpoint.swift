@@ -28,24 +28,28 @@ public struct SavedCheckpoint: Sendable {
     public let skipped: [CheckpointError]
 
     /// The checkpoint at `path` under `policy`; a file path is used as it is.
-    /// Throws `RunError` (nothing there, no checkpoint), `RunDirectoryError`,
+    /// `forWriting` takes the run's lock (`RunLock`) before any checkpoint is
+    /// read, so a second writer is refused before it reads a state the first
+    /// one is about to supersede. Throws `RunError` (nothing there, no
+    /// checkpoint), `RunDirectoryError` (also: locked by another process),
     /// `CheckpointError` or `CheckpointLoadFailure`, each naming the path.
-    public static func locate(_ path: String, policy: Policy) throws -> SavedCheckpoint {
+    public static func locate(_ path: String, policy: Policy, forWriting: Bool = false) throws -> SavedCheckpoint {
         var url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw RunError("\(path): no such run directory or checkpoint file")
         }
         if !isDirectory.boolValue {
-            let checkpoint = try CheckpointStore.loadOrOfferOlder(url)
             let root = url.deletingLastPathComponent().deletingLastPathComponent()
+            if forWriting, (try? RunDirectory.open(root)) != nil { try RunLock.acquire(root) }
+            let checkpoint = try CheckpointStore.loadOrOfferOlder(url)
             return SavedCheckpoint(checkpoint: checkpoint, directory: try RunDirectory.open(root), skipped: [])
         }
         if url.lastPathComponent == "checkpoints",
            !FileManager.default.fileExists(atPath: url.appendingPathComponent("config.yaml").path) {
             url = url.deletingLastPathComponent()
         }
-        let directory = try RunDirectory.open(url)
+        let directory = try forWriting ? RunDirectory.openForWriting(url) : RunDirectory.open(url)
         let store = try directory.checkpoints()
         guard let newest = store.list().last else {
             throw RunError("\(directory.checkpointsURL.path) holds no checkpoint (gen-*.ckpt) to continue from")

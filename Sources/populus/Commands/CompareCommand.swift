@@ -81,7 +81,7 @@ struct CompareCommand: ParsableCommand {
             try job.run(objectiveFile: URL(fileURLWithPath: path), runSeed: seed, settings: execution.settings(populations: populations))
             return
         }
-        let saved = try SavedCheckpoint.locate(path, policy: .newestIntact)
+        let saved = try SavedCheckpoint.locate(path, policy: .newestIntact, forWriting: output == nil)
         warnSkipped(saved)
         _ = try job.run(saved, settings: execution.settings(populations: populations))
     }

@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var execution: ExecutionOptions
 
     func run() throws {
-        let saved = try SavedCheckpoint.locate(target.path, policy: .newestIntact)
+        let saved = try SavedCheckpoint.locate(target.path, policy: .newestIntact, forWriting: output == nil)
         warnSkipped(saved)
         let directory = output.map { URL(fileURLWithPath: $0) } ?? saved.directory.root.appendingPathComponent("report")
         let page = try RunKinds.populus.forCheckpoint(saved).report(saved, directory, execution.settings())

@@ -26,7 +26,7 @@ struct ResumeCommand: ParsableCommand {
     func run() throws {
         var settings = execution.settings()
         settings.generations = generations
-        let saved = try SavedCheckpoint.locate(target.path, policy: .newest)
+        let saved = try SavedCheckpoint.locate(target.path, policy: .newest, forWriting: true)
         try RunKinds.populus.forCheckpoint(saved).resume(saved, settings)
     }
 }

@@ -8,7 +8,7 @@ import PopulusKit
 /// |---|---|
 /// | 0 | done (also `--help`, `--version`) |
 /// | 2 | a user error: a config, an argument, a run directory, a damaged or foreign file, a run of another kind |
-/// | 128 + n | stopped by signal n after writing a checkpoint (130: SIGINT, 143: SIGTERM) |
+/// | 128 + n | stopped by signal n, the newest checkpoint kept (130: SIGINT, 143: SIGTERM; `StopSignal`) |
 /// | 1 | anything else (a file system that refuses a write, a bug): `error: …` |
 enum ExitStatus {
     /// Exit status of a user error.
@@ -17,8 +17,8 @@ enum ExitStatus {
     /// The status and message (nil: none to print) for `error`.
     static func resolve(_ error: any Error) -> (status: Int32, message: String?) {
         switch error {
-        case let stopped as RunStopped:
-            return (stopped.exitStatus, nil)
+        case let failure as RunWriteFailure:
+            return (1, failure.description)
         case let failure as CheckpointLoadFailure:
             var message = failure.description
             if let older = failure.olderIntact { message += "\nto continue from it: populus resume \(older.path)" }
