@@ -51,10 +51,10 @@ extension ComparisonReport {
     var welchSentences: [String] {
         var out: [String] = []
         if let w = summary.welchFinal {
-            out.append("Final return, evolved − PPO: \(ReportNumber.human(w.difference)) (Welch t = \(ReportNumber.human(w.t)), ν = \(ReportNumber.human(w.degreesOfFreedom)), p = \(ReportNumber.human(w.p))).")
+            out.append("Final return, evolved − PPO: \(ReportNumber.human(w.difference)) (Welch t = \(ReportNumber.human(w.t)), ν = \(ReportNumber.human(w.degreesOfFreedom)), p = \(ReportNumber.probability(w.p))).")
         }
         if let w = summary.welchAUC {
-            out.append("AUC, evolved − PPO: \(ReportNumber.human(w.difference)) (Welch t = \(ReportNumber.human(w.t)), ν = \(ReportNumber.human(w.degreesOfFreedom)), p = \(ReportNumber.human(w.p))).")
+            out.append("AUC, evolved − PPO: \(ReportNumber.human(w.difference)) (Welch t = \(ReportNumber.human(w.t)), ν = \(ReportNumber.human(w.degreesOfFreedom)), p = \(ReportNumber.probability(w.p))).")
         }
         return out
     }

@@ -27,7 +27,9 @@ public struct TransferJob: Sendable {
         public var methods: [String: (finalReturn: Interval, auc: Interval)]
         /// Each held-out task's final return, by method (for tests pooled over runs).
         public var finalReturns: [String: [Double]] = [:]
+        /// Welch's p of evolved against PPO: final return, AUC.
         public var welchP: Double?
+        public var aucP: Double?
         public var seeds: Int
         public var budget: Int
     }
@@ -96,8 +98,9 @@ public struct TransferJob: Sendable {
             cell.methods[name] = (f, a)
             cell.finalReturns[name] = (m["final_returns"] as? [Any])?.compactMap { $0 as? Double } ?? []
         }
-        let welch = (object["welch_evolved_vs_ppo"] as? [String: Any])?["final_return"] as? [String: Any]
-        cell.welchP = welch?["p"] as? Double
+        let welch = object["welch_evolved_vs_ppo"] as? [String: Any]
+        cell.welchP = (welch?["final_return"] as? [String: Any])?["p"] as? Double
+        cell.aucP = (welch?["auc"] as? [String: Any])?["p"] as? Double
         return cell
     }
 }

@@ -28,15 +28,21 @@ struct TransferTableReport {
         return "\(ReportNumber.human(i.estimate)) [\(ReportNumber.human(i.lower)), \(ReportNumber.human(i.upper))]"
     }
 
-    /// Welch's p (one source) or the win/loss count (several).
-    func verdict(_ e: Int) -> String {
-        if cells.count == 1 { return cells[0][e].welchP.map { ReportNumber.human($0) } ?? "–" }
+    /// Welch's p (one source) or the win/loss count (several) on env `e`, for
+    /// the final return or the AUC; with several sources, the final return
+    /// also gets Welch's p over the pooled tasks (the AUC's per-task values
+    /// are not in the summaries).
+    func verdict(_ e: Int, auc: Bool) -> String {
+        let p = { (cell: TransferJob.Cell) in auc ? cell.aucP : cell.welchP }
+        if cells.count == 1 { return p(cells[0][e]).map { ReportNumber.probability($0) } ?? "–" }
         var wins = 0, losses = 0
         for row in cells {
-            guard let p = row[e].welchP, p < 0.05, let ev = row[e].methods["evolved"], let ppo = row[e].methods["ppo"] else { continue }
-            if ev.finalReturn.estimate > ppo.finalReturn.estimate { wins += 1 } else { losses += 1 }
+            guard let p = p(row[e]), p < 0.05, let ev = row[e].methods["evolved"], let ppo = row[e].methods["ppo"] else { continue }
+            let (a, b) = auc ? (ev.auc.estimate, ppo.auc.estimate) : (ev.finalReturn.estimate, ppo.finalReturn.estimate)
+            if a > b { wins += 1 } else { losses += 1 }
         }
-        return "\(wins) > / \(losses) < of \(cells.count); pooled p = " + ReportNumber.human(pooledWelch(e).p)
+        let count = "\(wins) > / \(losses) < of \(cells.count)"
+        return auc ? count : count + "; pooled p = " + ReportNumber.probability(pooledWelch(e).p)
     }
 
     /// Welch's test of evolved against PPO on the final returns of every run's held-out tasks together.
@@ -57,15 +63,16 @@ struct TransferTableReport {
         return Interval(estimate: m, lower: m - hi * se, upper: m + hi * se, level: 0.95)
     }
 
-    var header: [String] {
-        ["env", "budget", "seeds"] + Self.methods + [cells.count == 1 ? "p (evolved vs PPO)" : "runs evolved > / < PPO (p < 0.05); pooled p"]
+    func header(auc: Bool) -> [String] {
+        ["env", "budget", "seeds"] + Self.methods
+            + [cells.count == 1 ? "p (evolved vs PPO)" : "runs evolved > / < PPO (p < 0.05)" + (auc ? "" : "; pooled p")]
     }
 
     func rows(auc: Bool) -> [[String]] {
         envs.indices.map { e in
             let first = cells[0][e]
             let seeds = cells.count == 1 ? "\(first.seeds)" : "\(cells.count) × \(first.seeds)"
-            return [envs[e], "\(first.budget)", seeds] + Self.methods.map { cell(e, $0, auc: auc) } + [verdict(e)]
+            return [envs[e], "\(first.budget)", seeds] + Self.methods.map { cell(e, $0, auc: auc) } + [verdict(e, auc: auc)]
         }
     }
 
@@ -76,11 +83,12 @@ struct TransferTableReport {
     }
 
     var markdown: String {
-        func table(_ rows: [[String]]) -> String {
-            (["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
+        func table(_ auc: Bool) -> String {
+            let header = header(auc: auc), rows = rows(auc: auc)
+            return (["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
                 + rows.map { "| " + $0.joined(separator: " | ") + " |" }).joined(separator: "\n")
         }
-        return "# Transfer\n\n## Final return\n\n" + table(rows(auc: false)) + "\n\n## AUC\n\n" + table(rows(auc: true))
+        return "# Transfer\n\n## Final return\n\n" + table(false) + "\n\n## AUC\n\n" + table(true)
             + "\n\n" + note + " Each environment trains with its shipped PPO settings (`ShippedPPO`); the evolved drift replaces PPO's clip, nothing else.\n"
     }
 
@@ -93,7 +101,8 @@ struct TransferTableReport {
                              .object(Self.methods.compactMap { m in
                                  row[e].methods[m].map { (m, JSONValue.object([("final_return", .interval($0.finalReturn)),
                                                                              ("auc", .interval($0.auc))])) }
-                             } + [("welch_p", row[e].welchP.map(JSONValue.number) ?? .null)])
+                             } + [("welch_p", row[e].welchP.map(JSONValue.number) ?? .null),
+                                ("auc_welch_p", row[e].aucP.map(JSONValue.number) ?? .null)])
                          })),
                          ("pooled_welch_p", cells.count > 1 ? .number(pooledWelch(e).p) : .null)])
             })),
@@ -105,8 +114,8 @@ struct TransferTableReport {
         try ReportFile.write(json.text, to: directory.appendingPathComponent("transfer.json"))
         var page = HTMLPage(title: "Transfer of an evolved drift")
         page.paragraph(note)
-        page.table(header: header, rows: rows(auc: false), caption: "Final return (mean of the last episodes of each lifetime)")
-        page.table(header: header, rows: rows(auc: true), caption: "AUC (the learning curve's mean height over the budget)")
+        page.table(header: header(auc: false), rows: rows(auc: false), caption: "Final return (mean of the last episodes of each lifetime)")
+        page.table(header: header(auc: true), rows: rows(auc: true), caption: "AUC (the learning curve's mean height over the budget)")
         page.paragraph("Per-environment comparisons: <env>/comparison.html next to this page, or under each run's transfer/.")
         try ReportFile.write(page.html, to: directory.appendingPathComponent("index.html"))
     }

@@ -59,6 +59,13 @@ public enum ReportNumber {
         let decimals = max(0, min(8, digits - 1 - magnitude))
         return String(format: "%.\(decimals)f", v)
     }
+
+    /// A probability as a reader wants it: 3 significant digits, and below
+    /// 10⁻⁴ in scientific notation ("0.0535", "1.9e-05", "3.1e-12").
+    public static func probability(_ p: Double) -> String {
+        guard p.isFinite, p > 0, p < 1e-4 else { return human(p) }
+        return String(format: "%.2g", p)
+    }
 }
 
 /// Writing report files: atomically (a reader never sees half a file), the
