@@ -75,6 +75,8 @@ let package = Package(
         .target(name: "Benchmarks", dependencies: ["PopulusKit", "CGSL", argumentParser]),
         // The command-line tool: one file per command.
         .executableTarget(name: "populus", dependencies: ["PopulusKit", "Benchmarks", argumentParser]),
+        // The parsers' fuzz targets: replays Fuzz/corpus in `make test`, fuzzes under libFuzzer in `make fuzz`.
+        .executableTarget(name: "populus-fuzz", dependencies: ["PopulusKit"], path: "Sources/Fuzz"),
 
         .testTarget(name: "RandomTests", dependencies: ["Random"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Random", "Parallel"]),

@@ -38,8 +38,12 @@ public struct ByteReaderError: Error, Equatable, CustomStringConvertible {
         self.offset = offset
     }
 
+    /// "… needs n bytes at offset o but only r remain"; for a problem other
+    /// than length (`needed` 0: bad UTF-8, trailing bytes, a value out of
+    /// range) "what is wrong, at offset o".
     public var description: String {
-        "\(what) needs \(needed) bytes at offset \(offset) but only \(remaining) remain"
+        needed == 0 ? "\(what), at offset \(offset)"
+            : "\(what) needs \(needed) bytes at offset \(offset) but only \(remaining) remain"
     }
 }
 

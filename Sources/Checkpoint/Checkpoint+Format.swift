@@ -19,6 +19,9 @@
 extension Checkpoint {
     public static let magic: [UInt8] = [0x89, 0x50, 0x4F, 0x50, 0x43, 0x4B, 0x0D, 0x0A]
     public static let formatVersion = 1
+    /// The largest generation (or step count) a file may hold: 2⁵³, where
+    /// Doubles stop counting exactly and far from where an Int overflows.
+    public static let maxCount = 1 << 53
 
     /// The checkpoint as file bytes.
     public func encoded() -> [UInt8] {
@@ -94,6 +97,10 @@ extension Checkpoint {
             throw fail(.unsupportedVersion(found: version, supported: Self.formatVersion))
         }
         guard let kind = String(validating: kindBytes, as: UTF8.self) else { throw fail(.malformed("kind is not UTF-8")) }
+        // Counters stay far from Int.max, so a run resumed from any file can count on.
+        guard (0...Self.maxCount).contains(generation) else {
+            throw fail(.malformed("generation \(generation); accepted: 0 to 2^53"))
+        }
         self.init(kind: kind, generation: generation)
         source = file
         var p = ByteReader(Array(bytes[r.offset..<body]))

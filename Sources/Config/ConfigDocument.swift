@@ -42,6 +42,7 @@ public struct ConfigDocument {
     public init(yaml: String, file: String? = nil, overrides: [String] = []) throws(ConfigError) {
         self.file = file
         var root: Node
+        try Self.refuseDeepNesting(yaml, file: file)
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
                 throw ConfigError(.empty, file: file, message: Self.emptyMessage)
@@ -57,6 +58,7 @@ public struct ConfigDocument {
             throw ConfigError(.typeMismatch, file: file, line: root.mark?.line, column: root.mark?.column,
                               message: "the document must be a mapping of keys (name: …, algorithm: …), found \(root.described)")
         }
+        try Self.refuseExpansion(root, file: file)
         try Self.refuseDuplicateKeys(in: root, at: .root, file: file)
         var origins: [ConfigPath: String] = [:]
         for argument in overrides {
@@ -69,6 +71,7 @@ public struct ConfigDocument {
                 throw ConfigError(.override, file: file, origin: "--set \(argument)", message: "\(error)")
             }
         }
+        if !overrides.isEmpty { try Self.refuseExpansion(root, file: file, origin: overrides.map { "--set \($0)" }.joined(separator: " ")) }
         self.root = root
         self.origins = origins
     }

@@ -24,16 +24,25 @@ struct ConfigOverride {
             throw refuse("expected path.to.key=value (no '=' found)")
         }
         let pathText = String(argument[..<eq])
+        // Counted before parsing (which copies the path once per component).
+        let separators = pathText.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ".") || $1 == UInt8(ascii: "[") ? 1 : 0) }
+        guard separators < ConfigDocument.maxPathComponents else {
+            throw refuse("'\(pathText.prefix(80))…' has \(separators + 1) components; accepted: at most \(ConfigDocument.maxPathComponents)")
+        }
         guard let path = Self.parsePath(pathText) else {
             throw refuse("'\(pathText)' is not a key path; accepted: names separated by dots, list items as name[0] or name.0")
         }
         self.path = path
         let valueText = String(argument[argument.index(after: eq)...])
+        try ConfigDocument.refuseDeepNesting(valueText, file: file, origin: "--set \(argument)")
+        let composed: Node?
         do {
-            self.value = try Yams.compose(yaml: valueText)?.strippingMarks() ?? .null
+            composed = try Yams.compose(yaml: valueText)
         } catch {
             throw refuse("the value '\(valueText)' is not valid YAML (quote it: --set '\(pathText)=\"…\"')")
         }
+        if let composed { try ConfigDocument.refuseExpansion(composed, file: file, origin: "--set \(argument)") }
+        self.value = composed?.strippingMarks() ?? .null
     }
 
     /// `a.b[2].c` → key a, key b, index 2, key c. Nil for empty segments or bad brackets.

@@ -57,7 +57,9 @@ public struct Strategy: Sendable {
         func check(_ ok: Bool, _ why: @autoclosure () -> String) throws {
             if !ok { throw EvolutionError.invalidState(why()) }
         }
-        try check(state.generation >= 0, "generation \(state.generation) is negative")
+        // Bounded far below Int.max, so the counts can go on (2⁵³: exact as Doubles).
+        try check((0...(1 << 53)).contains(state.generation), "generation \(state.generation); accepted: 0 to 2^53")
+        try check(state.optimizer.step <= 1 << 53, "optimizer step \(state.optimizer.step); accepted: 0 to 2^53")
         try check(state.sigma.count == fresh.sigma.count,
                   "σ has \(state.sigma.count) values; \(configuration.algorithm.rawValue) over \(dimension) coordinates keeps \(fresh.sigma.count)")
         try check(state.sigma.allSatisfy { $0 > 0 && $0.isFinite }, "σ has non-positive or non-finite values")

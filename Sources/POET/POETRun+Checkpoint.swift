@@ -103,6 +103,13 @@ extension POETRun {
         guard iteration >= 0, !pairs.isEmpty, allPairs.allSatisfy({ $0.id < nextID }) else {
             throw POETError("inconsistent poet state (iteration \(iteration), \(pairs.count) active pairs, next id \(nextID))")
         }
+        // Counters the loop adds to: far from Int.max (2⁵³, exact as Doubles).
+        let counters = [("iteration", iteration), ("next pair id", nextID), ("environment steps", totals.envSteps),
+                        ("transfers", totals.transfers), ("reproductions", totals.reproductions)]
+            + allPairs.flatMap { [("pair \($0.id)'s transfers", $0.transfersIn), ("pair \($0.id)'s epoch", $0.epoch)] }
+        if let (name, value) = counters.first(where: { !(0...(1 << 53)).contains($0.1) }) {
+            throw POETError("poet state: \(name) is \(value); accepted: 0 to 2^53")
+        }
     }
 
     func readPair(_ r: inout ByteReader) throws -> Pair {

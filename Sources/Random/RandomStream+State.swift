@@ -5,6 +5,9 @@ public enum RandomStateError: Error, Equatable, CustomStringConvertible {
     case wrongLength(got: Int, expected: Int)
     case badMagic
     case unsupportedVersion(UInt8)
+    /// The 19,937 state bits are all zero: MT19937 never reaches that state,
+    /// and from it every draw is 0 (rejection samplers would never return).
+    case allZero
 
     public var description: String {
         switch self {
@@ -14,6 +17,8 @@ public enum RandomStateError: Error, Equatable, CustomStringConvertible {
             return "random stream state does not start with the 'MT19' marker"
         case .unsupportedVersion(let v):
             return "random stream state version \(v) is not supported (expected 1)"
+        case .allZero:
+            return "random stream state is all zeros, which no MT19937 stream reaches"
         }
     }
 }
@@ -54,6 +59,10 @@ extension RandomStream {
             var v: UInt32 = 0
             for k in 0..<4 { v |= UInt32(bytes[5 + 4 * i + k]) << (8 * UInt32(k)) }
             return v
+        }
+        // The recurrence uses the top bit of word 0 and all of words 1…623.
+        guard get(0) & 0x8000_0000 != 0 || (1..<Self.words).contains(where: { get($0) != 0 }) else {
+            throw RandomStateError.allZero
         }
         let raw = gsl_rng_state(rng)!
         let mt = raw.bindMemory(to: UInt.self, capacity: Self.words)

@@ -82,6 +82,33 @@ final class LifetimeTests: XCTestCase {
         XCTAssertThrowsError(try Agent(restoring: state)) { error in
             XCTAssertTrue("\(error)".contains("replay"), "\(error)")
         }
+        // A spec asking for more than the state holds is refused before
+        // anything is built: a 4-GB network, a billion instances (whose
+        // N·T overflowed), an instance count the observations do not fit.
+        for change in [{ (h: inout PPOHyperparameters) in h.hiddenSizes = [1 << 16, 1 << 16] },
+                       { $0.numEnvs = 1 << 40 }, { $0.numEnvs += 1 }] {
+            var big = agent.state
+            change(&big.learning.hyperparameters)
+            XCTAssertThrowsError(try Agent(restoring: big)) { error in
+                XCTAssertTrue("\(error)".contains("parameters") || "\(error)".contains("num_envs"), "\(error)")
+            }
+        }
+    }
+
+    /// A policy file whose spec describes another network than its
+    /// parameters is refused before the network is built.
+    func testPolicyFileParametersMustMatchTheSpec() throws {
+        let agent = try Agent(try Fixture.cartPole())
+        let good = PolicyFile.checkpoint(of: agent)
+        XCTAssertEqual(try PolicyFile(decoding: good, file: "p.ckpt").policy.parameters.flatValues(),
+                       agent.policy.parameters.flatValues())
+        var spec = agent.state.spec
+        spec.hyperparameters.hiddenSizes = [1 << 20, 1 << 20]
+        var bad = good
+        bad["spec"] = Array(try JSONEncoder().encode(spec))
+        XCTAssertThrowsError(try PolicyFile(decoding: bad, file: "p.ckpt")) { error in
+            XCTAssertTrue("\(error)".contains("p.ckpt: the spec describes a network of"), "\(error)")
+        }
     }
 
     func testLearningStateCopyIsDeepAndExact() throws {

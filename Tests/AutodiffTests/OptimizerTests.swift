@@ -131,4 +131,19 @@ final class OptimizerTests: XCTestCase {
             XCTAssertEqual("\($0)", "optimizer state holds 4 slot values; this model needs 6")
         }
     }
+
+    /// Found by `make fuzz` (target `section`): a slot count or step beyond
+    /// Int.max trapped converting to Int; now the count is refused as
+    /// truncated and the step as negative when restored.
+    func testCountsBeyondIntMaxAreRefusedNotTrapped() throws {
+        let good = Adam(for: makeSet([1, 2])).state.bytes
+        let name = 4 + 1 + 2 + "adam".utf8.count
+        var huge = good
+        for k in 0..<8 { huge[name + 8 + k] = 0xFF }
+        XCTAssertThrowsError(try OptimizerState(bytes: huge)) { XCTAssertEqual($0 as? OptimizerStateError, .truncated) }
+        var step = good
+        for k in 0..<8 { step[name + k] = 0xFF }
+        let state = try OptimizerState(bytes: step)
+        XCTAssertThrowsError(try Adam(for: makeSet([1, 2])).restore(state))
+    }
 }

@@ -165,6 +165,15 @@ final class CheckpointFormatTests: XCTestCase {
         XCTAssertGreaterThan(outcomes.refused, 100)
     }
 
+    /// A generation beyond 2⁵³ (or negative) is refused: a resumed run adds to it.
+    func testGenerationsFarFromIntMaxOnly() throws {
+        for generation in [-1, Int.max, (1 << 53) + 1] {
+            XCTAssertThrowsError(try Checkpoint(decoding: sample(generation: generation).encoded(), file: "g.ckpt")) {
+                XCTAssertEqual("\($0)", "g.ckpt: malformed: generation \(generation); accepted: 0 to 2^53")
+            }
+        }
+    }
+
     func testStreamsRoundTripAndContinue() throws {
         let a = RandomStream(seed: 3, path: ["pbt", 1])
         for _ in 0..<100 { _ = a.gaussian() }

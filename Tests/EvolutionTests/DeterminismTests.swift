@@ -74,4 +74,19 @@ final class DeterminismTests: XCTestCase {
         bad.sigma[1] = -1
         XCTAssertThrowsError(try Strategy(configuration: .snes(populationSize: 4, sigma: 1), restoring: bad))
     }
+
+    /// Found by `make fuzz` (target `checkpoint`, one generation after the
+    /// restore): a generation or optimizer step of Int.max restored, then
+    /// overflowed in the next `tell`. Both are bounded at 2⁵³ now.
+    func testCountersNearIntMaxAreRefused() throws {
+        var es = try Strategy(configuration: .openAIES(populationSize: 4), mean: [1, 2, 3])
+        try es.tell([1, 2, 3, 4])
+        for change in [{ (s: inout StrategyState) in s.generation = .max }, { $0.optimizer.step = .max }] {
+            var bad = es.state
+            change(&bad)
+            XCTAssertThrowsError(try Strategy(configuration: .openAIES(populationSize: 4), restoring: bad)) {
+                XCTAssertTrue("\($0)".contains("accepted: 0 to 2^53"), "\($0)")
+            }
+        }
+    }
 }

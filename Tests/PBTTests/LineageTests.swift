@@ -83,3 +83,47 @@ final class LineageTests: XCTestCase {
         }
     }
 }
+
+/// Inputs `make fuzz` found, and what a user sees instead of a crash.
+final class LineageFuzzRegressionTests: XCTestCase {
+    /// Found by target `lineage`: a hyperparameter name with a backslash was
+    /// written back unescaped, so the rewritten lineage.jsonl no longer
+    /// parsed. Lines only name hyperparameters PBT tunes now.
+    func testUnknownOrEscapedNamesAreRefused() {
+        for line in [#"{"event":"start","generation":0,"step":0,"target":0,"new":{"minibatch_s\\ize":16}}"#,
+                     #"{"event":"start","generation":0,"step":0,"target":0,"new":{"nnelgria_rate":0.1}}"#] {
+            XCTAssertThrowsError(try LineageRecord(jsonLine: line)) { error in
+                XCTAssertTrue("\(error)".contains("is not a hyperparameter PBT changes; accepted: "), "\(error)")
+            }
+        }
+    }
+
+    /// A metrics.csv whose best_member or env_steps is not a whole number
+    /// (hand-edited, or a torn write) trapped converting it to Int in
+    /// `pbt schedule` and `report`; now it is an error naming the line.
+    func testMetricsThatAreNotCountsAreRefusedNamingTheLine() throws {
+        let config = """
+            name: pbt-files
+            algorithm: pbt
+            env: CartPole-v1
+            generations: 2
+            pbt:
+              population_size: 2
+              hyperparameters: {learning_rate: {scale: log, min: 1e-4, max: 1e-1}}
+            ppo: {num_envs: 2, num_steps: 32}
+            """
+        let header = "generation,fitness_mean,fitness_max,fitness_min,wall_seconds,env_steps,exploits,best_member,"
+            + "m0_return,m0_learning_rate,m1_return,m1_learning_rate"
+        let dir = URL(fileURLWithPath: "/runs/pbt-files")
+        let good = header + "\n1,10,12,8,0.5,128,0,1,8,0.01,12,0.02\n"
+        XCTAssertEqual(try PBTRunFiles(directory: dir, configText: config, metricsText: good, lineageText: nil).bestMember, 1)
+        for (row, column) in [("1,10,12,8,0.5,128,0,nan,8,0.01,12,0.02", "best_member"),
+                              ("1,10,12,8,0.5,128,0,2,8,0.01,12,0.02", "best_member"),
+                              ("1,10,12,8,0.5,1e300,0,1,8,0.01,12,0.02", "env_steps")] {
+            XCTAssertThrowsError(try PBTRunFiles(directory: dir, configText: config, metricsText: header + "\n" + row + "\n",
+                                                 lineageText: nil)) { error in
+                XCTAssertTrue("\(error)".hasPrefix("/runs/pbt-files/metrics.csv:2: \(column) is "), "\(error)")
+            }
+        }
+    }
+}

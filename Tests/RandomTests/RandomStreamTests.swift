@@ -76,6 +76,16 @@ final class RandomStreamTests: XCTestCase {
         XCTAssertThrowsError(try RandomStream(state: bytes)) { XCTAssertEqual($0 as? RandomStateError, .badMagic) }
     }
 
+    /// An all-zero MT19937 state draws 0 forever, so `uniformPositive()` and
+    /// the samplers that reject 0 would never return: it is refused.
+    func testAllZeroStateIsRefused() {
+        var bytes = RandomStream(seed: 1).stateBytes
+        for i in 5..<bytes.count { bytes[i] = 0 }
+        XCTAssertThrowsError(try RandomStream(state: bytes)) { XCTAssertEqual($0 as? RandomStateError, .allZero) }
+        bytes[5 + 4 * 1] = 1 // word 1 set: a reachable state
+        XCTAssertNoThrow(try RandomStream(state: bytes))
+    }
+
     func testCopyContinuesIdentically() {
         let a = RandomStream(seed: 5)
         _ = a.uniform()

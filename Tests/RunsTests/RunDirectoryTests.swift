@@ -39,6 +39,15 @@ final class RunDirectoryTests: XCTestCase {
         var u = t
         u.truncate(before: 1)
         XCTAssertEqual(u.rows.count, 1)
+        // The generation column is read back as an Int (`inspect`): a NaN or
+        // fractional one in a crafted checkpoint is refused, not trapped on.
+        for bad in [Double.nan, -1, 2.5, .infinity] {
+            var v = MetricsTable(columns: ["generation", "fitness_mean"])
+            v.append([bad, 1])
+            XCTAssertThrowsError(try MetricsTable(encoded: v.encoded)) { error in
+                XCTAssertTrue("\(error)".contains("accepted: a whole number from 0 to 2^53"), "\(error)")
+            }
+        }
     }
 
     /// A run killed after appending rows for generations 4 and 5 but whose

@@ -69,7 +69,9 @@ public final class Agent: @unchecked Sendable {
     init(spec: AgentSpec, family: AnyTaskDistribution) throws {
         let h = spec.hyperparameters
         guard spec.lifetimeSteps > 0 else { throw AgentError.invalid("lifetime budget must be positive, got \(spec.lifetimeSteps)") }
-        guard h.numEnvs >= 1, h.numSteps >= 1, h.numMinibatches >= 1, h.numMinibatches <= h.batchSize,
+        // The ranges of `PPOHyperparameters.validate`, N and T first: N·T cannot overflow after them.
+        guard (1...PPOHyperparameters.maxEnvs).contains(h.numEnvs), (1...PPOHyperparameters.maxSteps).contains(h.numSteps),
+              h.batchSize <= PPOHyperparameters.maxBatch, h.numMinibatches >= 1, h.numMinibatches <= h.batchSize,
               h.updateEpochs >= 1, h.learningRate > 0, h.clipCoef > 0, (0...1).contains(h.gamma),
               (0...1).contains(h.gaeLambda), h.hiddenSizes.allSatisfy({ $0 > 0 })
         else { throw AgentError.invalid("hyperparameters out of range (see PPOHyperparameters.validate): \(h)") }

@@ -54,9 +54,24 @@ extension Agent {
         let family = try registry.resolve(state.spec.task.family)
         var spec = state.spec
         spec.hyperparameters = state.learning.hyperparameters
+        // What the state holds must fit the agent the spec describes before
+        // that agent is built: a spec cannot make a restore allocate more
+        // than the state's bytes describe (N instances, |θ| parameters).
+        let h = spec.hyperparameters
+        guard (1...PPOHyperparameters.maxEnvs).contains(h.numEnvs),
+              h.numEnvs * family.observationSpace.dimension == state.rawObservations.count else {
+            throw AgentError.state("\(state.rawObservations.count) observation values for num_envs = \(h.numEnvs) instances of \(family.observationSpace.dimension) (num_envs: 1 to \(PPOHyperparameters.maxEnvs))")
+        }
+        let count = ActorCritic.parameterCount(observationSize: family.observationSpace.dimension,
+                                               actionSpace: family.actionSpace, hyperparameters: h)
+        guard count == state.learning.parameters.count else {
+            throw AgentError.state("the spec describes \(count.map(String.init) ?? "an impossible number of") parameters; the state holds \(state.learning.parameters.count)")
+        }
         try self.init(spec: spec, family: family)
         let n = numEnvs, d = observationSize
-        guard state.steps >= 0, state.iterations >= 0 else { throw AgentError.state("negative counters") }
+        guard (0...(1 << 53)).contains(state.steps), (0...(1 << 53)).contains(state.iterations) else {
+            throw AgentError.state("steps \(state.steps), iterations \(state.iterations); accepted: 0 to 2^53 each")
+        }
         guard state.rawObservations.count == n * d else {
             throw AgentError.state("\(state.rawObservations.count) observation values for \(n) × \(d)")
         }

@@ -56,8 +56,18 @@ public struct PolicyFile {
     /// Reads a policy file: checks the envelope, rebuilds the network from
     /// the spec and loads θ after checking the layout block by block.
     public static func load(_ url: URL) throws -> PolicyFile {
-        let c = try CheckpointStore.load(url, kind: kind)
-        func fail(_ why: String) -> AgentError { .state("\(url.path): \(why)") }
+        try PolicyFile(decoding: try CheckpointStore.load(url, kind: kind), file: url.path)
+    }
+
+    /// A policy from a decoded policy checkpoint (`file` names it in errors).
+    /// The parameter count the spec implies is checked against the
+    /// `parameters` section before the network is built, so a spec asking
+    /// for a network larger than the file holds is refused without allocating it.
+    public init(decoding c: Checkpoint, file: String) throws {
+        func fail(_ why: String) -> AgentError { .state("\(file): \(why)") }
+        guard c.kind == Self.kind else {
+            throw CheckpointError(file: file, problem: .wrongKind(expected: Self.kind, found: c.kind))
+        }
         let spec: AgentSpec
         let layout: [Block]
         do {
@@ -70,25 +80,43 @@ public struct PolicyFile {
         }
         let family = try EnvironmentRegistry.standard.resolve(spec.task.family)
         let env = try family.makeEnvironment(spec.task)
+        var r = ByteReader(try c.section("parameters"))
+        let theta: [Float]
+        do { theta = try r.floats("parameters") } catch { throw fail("parameters section: \(error)") }
+        let count = ActorCritic.parameterCount(observationSize: env.observationSpace.dimension,
+                                               actionSpace: env.actionSpace, hyperparameters: spec.hyperparameters)
+        guard count == theta.count else {
+            throw fail("the spec describes a network of \(count.map(String.init) ?? "too many") parameters; the parameters section holds \(theta.count)")
+        }
         let policy = ActorCritic(observationSize: env.observationSpace.dimension, actionSpace: env.actionSpace,
                                  hyperparameters: spec.hyperparameters, rng: RandomStream(seed: 0, path: ["load"]))
         let expected = policy.parameters.entries.map(Block.init)
         guard layout == expected else {
             throw fail("the saved layout \(layout.map(\.description)) does not match the network \(expected.map(\.description))")
         }
-        var r = ByteReader(try c.section("parameters"))
-        let theta = try r.floats("parameters")
         try policy.parameters.setFlatValues(theta)
         var stats: RunningMeanStd? = nil
         if let bytes = c["observation_statistics"] {
             var s = ByteReader(bytes)
-            let mean = try s.doubles("mean"), variance = try s.doubles("variance"), count = try s.double("count")
+            let mean: [Double], variance: [Double], n: Double
+            do {
+                (mean, variance, n) = (try s.doubles("mean"), try s.doubles("variance"), try s.double("count"))
+            } catch {
+                throw fail("observation_statistics section: \(error)")
+            }
             guard mean.count == policy.observationSize, variance.count == mean.count else {
                 throw fail("observation statistics of \(mean.count) components for \(policy.observationSize) observations")
             }
-            stats = RunningMeanStd(mean: mean, variance: variance, count: count)
+            stats = RunningMeanStd(mean: mean, variance: variance, count: n)
         }
-        return PolicyFile(policy: policy, spec: spec, observationStatistics: stats, steps: c.generation)
+        self.init(policy: policy, spec: spec, observationStatistics: stats, steps: c.generation)
+    }
+
+    init(policy: ActorCritic, spec: AgentSpec, observationStatistics: RunningMeanStd?, steps: Int) {
+        self.policy = policy
+        self.spec = spec
+        self.observationStatistics = observationStatistics
+        self.steps = steps
     }
 
     /// The most probable action (discrete) or the Gaussian mean clipped to

@@ -86,8 +86,8 @@ public struct PPOHyperparameters: ConfigSection, Sendable, Equatable, Hashable {
     public var minibatchSize: Int { batchSize / numMinibatches }
 
     public func validate(_ check: ConfigValidator) throws {
-        try check.range("numEnvs", numEnvs, 1...4096)
-        try check.range("numSteps", numSteps, 1...1_000_000)
+        try check.range("numEnvs", numEnvs, 1...Self.maxEnvs)
+        try check.range("numSteps", numSteps, 1...Self.maxSteps)
         try check.range("gamma", gamma, 0...1)
         try check.range("gaeLambda", gaeLambda, 0...1)
         try check.positive("learningRate", learningRate)
@@ -105,8 +105,13 @@ public struct PPOHyperparameters: ConfigSection, Sendable, Equatable, Hashable {
         try check.positive("hiddenSizes", each: hiddenSizes)
         try check.range("initLogStd", initLogStd, -20...5)
         try check.positive("clipObs", clipObs)
-        try check.require("numSteps", batchSize <= 50_000_000, "num_envs × num_steps ≤ 50,000,000")
+        try check.require("numSteps", batchSize <= Self.maxBatch, "num_envs × num_steps ≤ 50,000,000")
     }
+
+    /// The largest N, T and N·T a config (or a restored agent's spec) may ask for.
+    public static let maxEnvs = 4096
+    public static let maxSteps = 1_000_000
+    public static let maxBatch = 50_000_000
 }
 
 /// The nonlinearities a config may name (`activation: tanh`).

@@ -37,9 +37,13 @@ public struct OptimizerState: Codable, Sendable, Equatable {
         guard v == Self.version else { throw .unsupportedVersion(v) }
         let nameLength = Int(try reader.integer(2))
         guard let name = String(validating: try reader.take(nameLength), as: UTF8.self) else { throw .truncated }
-        let step = Int(try reader.integer(8))
-        let n = Int(try reader.integer(8))
-        guard n <= (bytes.count - reader.position) / 4 else { throw .truncated }
+        // A step beyond Int.max reads as negative, which `restore` refuses.
+        let step = Int(truncatingIfNeeded: try reader.integer(8))
+        // The slot count is checked against the bytes that remain before it
+        // becomes an Int or an allocation (a corrupt count must not trap).
+        let count = try reader.integer(8)
+        guard count <= UInt64(bytes.count - reader.position) / 4 else { throw .truncated }
+        let n = Int(count)
         var slots = [Float](repeating: 0, count: n)
         for i in 0..<n { slots[i] = Float(bitPattern: UInt32(try reader.integer(4))) }
         guard reader.position == bytes.count else { throw .trailingBytes(bytes.count - reader.position) }

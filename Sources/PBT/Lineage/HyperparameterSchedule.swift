@@ -106,24 +106,29 @@ public struct HyperparameterSchedule: Sendable, Equatable, Codable {
         do { data = try Data(contentsOf: url) } catch {
             throw LineageError(message: "\(url.path): cannot be read (\(error.localizedDescription))")
         }
+        return try decode(Array(data), file: url.path)
+    }
+
+    /// Parses and checks a schedule file's bytes (`file` names it in errors).
+    public static func decode(_ bytes: [UInt8], file: String) throws(LineageError) -> HyperparameterSchedule {
         let s: HyperparameterSchedule
-        do { s = try JSONDecoder().decode(HyperparameterSchedule.self, from: data) } catch {
-            throw LineageError(message: "\(url.path): not a PBT schedule (\(LineageRecord.reason(error))); write one with `populus pbt schedule populations/<run> --output FILE`")
+        do { s = try JSONDecoder().decode(HyperparameterSchedule.self, from: Data(bytes)) } catch {
+            throw LineageError(message: "\(file): not a PBT schedule (\(LineageRecord.reason(error))); write one with `populus pbt schedule populations/<run> --output FILE`")
         }
-        guard !s.segments.isEmpty else { throw LineageError(message: "\(url.path): the schedule has no segments") }
+        guard !s.segments.isEmpty else { throw LineageError(message: "\(file): the schedule has no segments") }
         for (a, b) in zip(s.segments, s.segments.dropFirst()) where a.toStep != b.fromStep {
-            throw LineageError(message: "\(url.path): segments must be contiguous; one ends at step \(a.toStep), the next starts at \(b.fromStep)")
+            throw LineageError(message: "\(file): segments must be contiguous; one ends at step \(a.toStep), the next starts at \(b.fromStep)")
         }
         for seg in s.segments {
             guard seg.fromStep <= seg.toStep else {
-                throw LineageError(message: "\(url.path): a segment runs from step \(seg.fromStep) back to \(seg.toStep)")
+                throw LineageError(message: "\(file): a segment runs from step \(seg.fromStep) back to \(seg.toStep)")
             }
             for (name, v) in seg.hyperparameters {
                 guard let t = Tunable.named(name) else {
-                    throw LineageError(message: "\(url.path): '\(name)' is not a hyperparameter PBT changes; accepted: \(Tunable.names)")
+                    throw LineageError(message: "\(file): '\(name)' is not a hyperparameter PBT changes; accepted: \(Tunable.names)")
                 }
                 guard t.accepts(v) else {
-                    throw LineageError(message: "\(url.path): \(name) = \(v) is not accepted; accepted: \(t.domainText)")
+                    throw LineageError(message: "\(file): \(name) = \(v) is not accepted; accepted: \(t.domainText)")
                 }
             }
         }

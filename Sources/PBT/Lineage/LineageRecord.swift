@@ -76,11 +76,23 @@ public struct LineageRecord: Sendable, Equatable, Codable {
     }
 
     /// Decodes one JSON line; throws `LineageError` naming what is wrong.
+    /// Only lines `jsonLine` could have written are accepted: hyperparameter
+    /// names PBT tunes and finite numbers (so a record read back is written
+    /// back as the same line, never as JSON that does not parse).
     public init(jsonLine line: String) throws(LineageError) {
         do {
             self = try JSONDecoder().decode(LineageRecord.self, from: Data(line.utf8))
         } catch {
             throw LineageError(message: "not a lineage record (\(Self.reason(error))): \(line.prefix(120))")
+        }
+        for (name, value) in Array(old ?? [:]) + Array(new) {
+            guard Tunable.named(name) != nil else {
+                throw LineageError(message: "'\(name.prefix(40))' is not a hyperparameter PBT changes; accepted: \(Tunable.names)")
+            }
+            guard value.isFinite else { throw LineageError(message: "\(name) is \(value); accepted: a finite number") }
+        }
+        for score in [targetScore, sourceScore] {
+            if let score, !score.isFinite { throw LineageError(message: "a score of \(score); accepted: a finite number or null") }
         }
     }
 

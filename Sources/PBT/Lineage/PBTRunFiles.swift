@@ -17,13 +17,38 @@ public struct PBTRunFiles: Sendable {
 
     /// Reads the three files; throws `LineageError` naming the file and the problem.
     public init(directory: URL) throws {
-        self.directory = directory
         let configURL = directory.appendingPathComponent("config.yaml")
         guard FileManager.default.fileExists(atPath: configURL.path) else {
             throw LineageError(message: "\(directory.path): not a run directory (no config.yaml)")
         }
+        let configText: String
+        do { configText = try String(contentsOf: configURL, encoding: .utf8) } catch {
+            throw LineageError(message: "\(configURL.path): cannot be read as UTF-8 text (\(error.localizedDescription))")
+        }
+        let metricsURL = directory.appendingPathComponent("metrics.csv")
+        let metricsText: String
+        do { metricsText = try String(contentsOf: metricsURL, encoding: .utf8) } catch {
+            throw LineageError(message: "\(metricsURL.path): cannot be read (\(error.localizedDescription))")
+        }
+        let log = LineageLog(directory: directory)
+        let lineageText: String?
+        if FileManager.default.fileExists(atPath: log.url.path) {
+            do { lineageText = String(decoding: try Data(contentsOf: log.url), as: UTF8.self) } catch {
+                throw LineageError(message: "\(log.url.path): cannot be read (\(error.localizedDescription))")
+            }
+        } else {
+            lineageText = nil
+        }
+        try self.init(directory: directory, configText: configText, metricsText: metricsText, lineageText: lineageText)
+    }
+
+    /// The run from its files' texts (`lineageText` nil: no lineage file);
+    /// errors name the files inside `directory`.
+    public init(directory: URL, configText: String, metricsText text: String, lineageText: String?) throws {
+        self.directory = directory
+        let configURL = directory.appendingPathComponent("config.yaml")
         do {
-            let document = try ConfigDocument(contentsOfFile: configURL.path)
+            let document = try ConfigDocument(yaml: configText, file: configURL.path)
             let header = try document.header()
             guard header.algorithm == .pbt else {
                 throw LineageError(message: "\(directory.path): a '\(header.algorithm.rawValue)' run, not a PBT run")
@@ -33,10 +58,6 @@ public struct PBTRunFiles: Sendable {
             throw LineageError(message: "\(error)")
         }
         let metricsURL = directory.appendingPathComponent("metrics.csv")
-        let text: String
-        do { text = try String(contentsOf: metricsURL, encoding: .utf8) } catch {
-            throw LineageError(message: "\(metricsURL.path): cannot be read (\(error.localizedDescription))")
-        }
         let lines = text.split(separator: "\n").map(String.init)
         guard let header = lines.first else { throw LineageError(message: "\(metricsURL.path): empty") }
         columns = header.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -52,14 +73,27 @@ public struct PBTRunFiles: Sendable {
         }
         self.rows = rows
         let g = rows.count
-        let log = LineageLog(directory: directory)
-        lineage = FileManager.default.fileExists(atPath: log.url.path) ? try log.read().filter { $0.generation <= g } : []
-        let space = configuration.space
-        let expected = PBTRun.summaryColumns.count + configuration.pbt.populationSize * (1 + space.dimensions.count)
-        guard columns.count == expected, columns.first == "generation" else {
-            throw LineageError(message: "\(metricsURL.path): \(columns.count) columns; a PBT run of \(configuration.pbt.populationSize) members searching \(space.dimensions.count) hyperparameters writes \(expected)")
+        let logPath = directory.appendingPathComponent(LineageLog.fileName).path
+        lineage = try lineageText.map { try LineageLog.records(in: $0, file: logPath).filter { $0.generation <= g } } ?? []
+        let space = configuration.space, p = configuration.pbt.populationSize
+        let expected = PBTRun.summaryColumns + (0..<p).flatMap { m in ["m\(m)_return"] + space.names.map { "m\(m)_\($0)" } }
+        guard columns == expected else {
+            let differs = zip(columns, expected).first { $0 != $1 }.map { " ('\($0.0)' where '\($0.1)' belongs)" } ?? ""
+            throw LineageError(message: "\(metricsURL.path): \(columns.count) columns\(differs); a PBT run of \(p) members searching \(space.dimensions.count) hyperparameters writes \(expected.count): \(expected.prefix(9).joined(separator: ","))…")
+        }
+        // The counts read back as integers must be whole numbers in range.
+        for (i, row) in rows.enumerated() {
+            for (column, upper) in [("generation", Self.maxCount), ("env_steps", Self.maxCount), ("best_member", p - 1)] {
+                let v = row[columns.firstIndex(of: column)!]
+                guard v.isFinite, v == v.rounded(), v >= 0, v <= Double(upper) else {
+                    throw LineageError(message: "\(metricsURL.path):\(i + 2): \(column) is \(v); accepted: a whole number from 0 to \(upper)")
+                }
+            }
         }
     }
+
+    /// The largest count a metrics row may hold (2⁵³: every integer below is exact as a Double).
+    static let maxCount = 9_007_199_254_740_992
 
     /// The searched space.
     public var space: HyperparameterSpace { configuration.space }

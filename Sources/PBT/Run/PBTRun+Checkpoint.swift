@@ -100,6 +100,9 @@ extension PBTRun {
                 member.inheritedScore = try r.double("member \(m) inherited score")
                 member.score = try r.double("member \(m) score")
                 member.exploits = try r.int("member \(m) exploits")
+                guard (0...(1 << 53)).contains(member.exploits), (0...(1 << 53)).contains(member.scoreFrom) else {
+                    throw malformed("member \(m): \(member.exploits) exploits, score from episode \(member.scoreFrom); accepted: 0 to 2^53 each")
+                }
                 members.append(member)
             }
             guard r.isAtEnd, a.isAtEnd else { throw malformed("the pbt or agents section has trailing bytes") }

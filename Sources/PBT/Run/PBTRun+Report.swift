@@ -9,9 +9,15 @@ extension PBTRun {
     /// `populus report` of a PBT run: scores and hyperparameters of every
     /// member over time, the lineage tree, the best member's schedule.
     @Sendable public static func writeReport(_ saved: SavedRun<PBTRun>, to dir: URL, _: RunSettings) throws -> URL {
-        let root = saved.directory.root
-        let files = try PBTRunFiles(directory: root)
-        guard files.generations > 0 else { throw RunError("\(root.path): no generation has completed yet") }
+        let files = try PBTRunFiles(directory: saved.directory.root)
+        let page = dir.appendingPathComponent("index.html")
+        try ReportFile.write(try reportPage(files), to: page)
+        return page
+    }
+
+    /// The report's HTML, from the run's files alone.
+    public static func reportPage(_ files: PBTRunFiles) throws -> String {
+        guard files.generations > 0 else { throw RunError("\(files.directory.path): no generation has completed yet") }
         let p = files.populationSize, space = files.space, c = files.configuration
         var tree = LineageTree(title: "Lineage of \(c.name)", members: p, generations: files.generations)
         tree.exploits = files.lineage.filter { $0.event == .exploit }.compactMap { r in
@@ -46,8 +52,6 @@ extension PBTRun {
             },
             tree: tree, schedule: table)
         if let goal = VersusRandom.defaultThreshold(c.env) { data.references = [.init(value: goal, label: "goal \(humanNumber(goal))")] }
-        let page = dir.appendingPathComponent("index.html")
-        try ReportFile.write(PBTReport.page(data).html, to: page)
-        return page
+        return PBTReport.page(data).html
     }
 }

@@ -78,5 +78,11 @@ public struct MetricsTable: Sendable, Equatable {
         guard r.isAtEnd else {
             throw ByteReaderError(what: "end of metrics (\(r.remaining) extra bytes)", needed: 0, remaining: r.remaining, offset: r.offset)
         }
+        // The first column is the generation: a whole number that commands
+        // read back as an Int (`inspect`, `truncate(before:)`).
+        if let i = rows.firstIndex(where: { !($0[0] >= 0 && $0[0] <= 0x1p53 && $0[0] == $0[0].rounded()) }) {
+            throw ByteReaderError(what: "metrics row \(i) (its \(columns[0]) is \(rows[i][0]); accepted: a whole number from 0 to 2^53)",
+                                  needed: 0, remaining: r.remaining, offset: r.offset)
+        }
     }
 }
