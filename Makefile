@@ -98,7 +98,7 @@ fuzz: deps
 	  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BIN) $$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $$dict \
 	    -artifact_prefix=.build-fuzz/artifacts/$$t- .build-fuzz/corpus/$$t Fuzz/corpus/$$t \
 	    > .build-fuzz/$$t.log 2>&1; status=$$?; \
-	  grep -E "^#[0-9]+[[:space:]]+DONE|^stat::number_of_executed_units|SUMMARY|^(==|Fatal|Crash|fuzz)" .build-fuzz/$$t.log | tail -4; \
+	  grep -aE "^#[0-9]+[[:space:]]+DONE|^stat::number_of_executed_units|SUMMARY" .build-fuzz/$$t.log | tail -3; \
 	  [ $$status = 0 ] || { echo "==> $$t: a finding (see .build-fuzz/$$t.log and .build-fuzz/artifacts/)"; failed="$$failed $$t"; }; \
 	done; [ -z "$$failed" ] || { echo "==> findings in:$$failed"; exit 1; }
 
