@@ -3,19 +3,7 @@ import XCTest
 
 /// `populus config check` run as a user runs it: the built binary, its exit
 /// status, stdout and stderr.
-final class ConfigCommandTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("populus-config-cli-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class ConfigCommandTests: CLITestCase {
     private func write(_ text: String) throws -> String {
         let url = directory.appendingPathComponent("config.yaml")
         try text.write(to: url, atomically: true, encoding: .utf8)

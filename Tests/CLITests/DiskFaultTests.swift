@@ -7,20 +7,8 @@ import XCTest
 /// run stops with exit status 1 and one message naming the file and the errno,
 /// the previous checkpoint stays intact, and `resume` then ends bit for bit
 /// where a straight run ends.
-final class DiskFaultTests: XCTestCase {
-    private var directory: URL!
-    private var populations: String { directory.appendingPathComponent("populations").path }
+final class DiskFaultTests: CLITestCase {
     private let generations = 40
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("populus-disk-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
 
     private func config(name: String) throws -> String {
         let url = directory.appendingPathComponent("\(name).yaml")

@@ -8,20 +8,7 @@ import Glibc
 /// SIGKILL it mid-run, `populus resume` it (ending bit for bit where a
 /// straight run ends, with a different thread count), then `populus compare`
 /// writes the report.
-final class EPGCommandTests: XCTestCase {
-    private var directory: URL!
-    private var populations: String { directory.appendingPathComponent("populations").path }
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("populus-epg-cli-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class EPGCommandTests: CLITestCase {
     /// 4 candidates × 1 task, 240-step lifetimes, a small loss network with memory units.
     private func config(name: String) throws -> String {
         let url = directory.appendingPathComponent("\(name).yaml")

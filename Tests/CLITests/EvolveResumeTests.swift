@@ -8,20 +8,7 @@ import Glibc
 /// killed with SIGKILL and resumed ends bit for bit where a straight run
 /// ends (whatever the thread counts), and damaged checkpoints are refused
 /// with exit status 2, naming the file, the problem and an older intact one.
-final class EvolveResumeTests: XCTestCase {
-    private var directory: URL!
-    private var populations: String { directory.appendingPathComponent("populations").path }
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("populus-evolve-cli-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class EvolveResumeTests: CLITestCase {
     /// A small CartPole search: population 32, a 4-16-2 policy, episodes up to `maxSteps`.
     private func config(name: String, generations: Int, every: Int, keep: Int = 3, maxSteps: Int = 200) throws -> String {
         let url = directory.appendingPathComponent("\(name).yaml")
@@ -116,7 +103,6 @@ final class EvolveResumeTests: XCTestCase {
         let walls = rows.map { Double($0[6])! }
         XCTAssertEqual(walls, walls.sorted(), "wall_seconds is cumulative")
     }
-
 
     func testResumeRaisesTheBudget() throws {
         let short = try config(name: "grow", generations: 3, every: 2)

@@ -5,18 +5,7 @@ import XCTest
 /// user error — a config, an argument, a run directory, a damaged or
 /// foreign file, a run of another kind — is one `error: …` line on stderr
 /// and status 2, whichever command met it; help is status 0.
-final class ExitStatusTests: XCTestCase {
-    private var directory: URL!
-    private var populations: String { directory.appendingPathComponent("populations").path }
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("populus-exit-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
-
+final class ExitStatusTests: CLITestCase {
     private func file(_ name: String, _ text: String) throws -> String {
         let url = directory.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)

@@ -8,18 +8,7 @@ import Glibc
 /// straight run's digest and metrics; `compare` beside PPO, DPO and PG on its
 /// own environment and on another one; `transfer` collects a table; `zoo
 /// export` writes an objective file that `compare` and `train --objective` read.
-final class LPOCommandTests: XCTestCase {
-    private var directory: URL!
-    private var populations: String { directory.appendingPathComponent("populations").path }
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("populus-lpo-cli-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
-
+final class LPOCommandTests: CLITestCase {
     /// 4 candidates × 1 task, 1,024-step lifetimes of 2 environments × 32 steps, a TA-LPO drift of 4 units.
     private func config(name: String) throws -> String {
         let url = directory.appendingPathComponent("\(name).yaml")

@@ -8,20 +8,7 @@ import Glibc
 /// lineage.jsonl; a run killed and resumed (or resumed from an older
 /// checkpoint) ends bit for bit where a straight run ends, lineage included;
 /// `pbt schedule`, `report` and `train --schedule` read the run.
-final class PBTCommandTests: XCTestCase {
-    private var directory: URL!
-    private var populations: String { directory.appendingPathComponent("populations").path }
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("populus-pbt-cli-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class PBTCommandTests: CLITestCase {
     /// 4 PPO members on CartPole, ready every 256 steps.
     private func config(name: String, generations: Int = 6, every: Int = 2, extra: String = "") throws -> String {
         let url = directory.appendingPathComponent("\(name).yaml")

@@ -7,21 +7,10 @@ import Glibc
 /// `populus evolve Configs/poet-quick.yaml`, killed with SIGKILL and resumed,
 /// ends bitwise equal to a run that went straight through; `inspect` and
 /// `poet show` describe it.
-final class POETCommandTests: XCTestCase {
-    private var directory: URL!
+final class POETCommandTests: CLITestCase {
     private var config: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Configs/poet-quick.yaml").path
-    }
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("populus-poet-cli-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
     }
 
     /// The `digest` line of `populus inspect`.

@@ -11,20 +11,7 @@ import Glibc
 /// long before the generation could have, keeping the generation-0
 /// checkpoint, and leaves no lock behind. (Resuming mid-generation bit for
 /// bit is checked per run kind in their own CLI tests.)
-final class StopAndLockTests: XCTestCase {
-    private var directory: URL!
-    private var populations: String { directory.appendingPathComponent("populations").path }
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("populus-stop-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class StopAndLockTests: CLITestCase {
     /// Pendulum ES with a population so large that one generation (`population` × 200 steps) takes many seconds.
     private func config(name: String, population: Int) throws -> String {
         let url = directory.appendingPathComponent("\(name).yaml")

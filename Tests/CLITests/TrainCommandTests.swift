@@ -4,20 +4,9 @@ import XCTest
 /// `populus train` run as a user runs it: outputs on disk, plain progress
 /// lines when stdout is not a terminal, and config errors refused (exit 2)
 /// before any work starts.
-final class TrainCommandTests: XCTestCase {
-    private var directory: URL!
+final class TrainCommandTests: CLITestCase {
     private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("populus-train-cli-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
 
     private var cartpole: String { root.appendingPathComponent("Configs/ppo-cartpole.yaml").path }
 

@@ -1,6 +1,14 @@
 import Environments
 
 extension ActorCritic {
+    /// The policy head's width: one logit per action, or one mean per action dimension.
+    static func outputs(of actionSpace: Space) -> Int {
+        switch actionSpace {
+        case .discrete(let n): return n
+        case .box(let low, _): return low.count
+        }
+    }
+
     /// |θ| of the network `init(observationSize:actionSpace:hyperparameters:rng:)`
     /// would build, computed without building it; nil when a size is not
     /// positive or the count overflows. Restores compare it with the
@@ -8,11 +16,7 @@ extension ActorCritic {
     /// asks for a network larger than the file is refused at once.
     public static func parameterCount(observationSize: Int, actionSpace: Space,
                                       hyperparameters h: PPOHyperparameters) -> Int? {
-        let outs: Int
-        switch actionSpace {
-        case .discrete(let n): outs = n
-        case .box(let low, _): outs = low.count
-        }
+        let outs = outputs(of: actionSpace)
         guard observationSize > 0, outs > 0, h.hiddenSizes.allSatisfy({ $0 > 0 }) else { return nil }
         var total = 0
         func add(_ v: Int?) -> Bool {

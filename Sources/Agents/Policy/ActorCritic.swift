@@ -39,11 +39,7 @@ public final class ActorCritic {
         precondition(observationSize > 0, "ActorCritic: observation size must be positive")
         self.observationSize = observationSize
         self.actionSpace = actionSpace
-        let outs: Int
-        switch actionSpace {
-        case .discrete(let n): outs = n
-        case .box(let low, _): outs = low.count
-        }
+        let outs = Self.outputs(of: actionSpace)
         precondition(outs > 0, "ActorCritic: the action space has no components")
         actionOutputs = outs
         let params = ParameterSet()
